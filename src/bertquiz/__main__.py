@@ -1,0 +1,3 @@
+from bertquiz.cli import main
+
+main()

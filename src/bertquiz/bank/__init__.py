@@ -1,0 +1,1 @@
+"""Question banks: the YAML format, its loader and validator."""

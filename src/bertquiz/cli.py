@@ -1,0 +1,46 @@
+"""The `bertquiz` command: wiring only. Each command lives in `bertquiz.commands.*`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bertquiz import __version__
+from bertquiz.commands import banks
+
+app = typer.Typer(
+    name="bertquiz",
+    help="Get ready for interviews about BERT: questions in ru / zh / en, graded answers, spaced repetition, demos on a tiny BERT.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(banks.app, name="banks")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"bertquiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    bank: Annotated[
+        list[Path] | None,
+        typer.Option("--bank", help="A bank file or folder of your own, loaded next to the shipped banks (repeatable).", show_default=False),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = {"banks": list(bank or [])}
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

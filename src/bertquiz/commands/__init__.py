@@ -1,0 +1,1 @@
+"""One module per command (or command group). Each imports heavy modules inside its body."""

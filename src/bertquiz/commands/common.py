@@ -1,0 +1,59 @@
+"""What the commands share: option aliases, the error edge, the user's banks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from bertquiz.bank.bank import Bank
+
+BankOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--bank",
+        help="A bank file or folder of your own, loaded next to the shipped banks (repeatable).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: ru, zh or en.", show_default=False)]
+
+
+@contextmanager
+def cli_errors() -> Iterator[None]:
+    """Turn BertquizError into a message on stderr and exit code 1, never a traceback."""
+    from bertquiz.errors import BertquizError
+
+    try:
+        yield
+    except BertquizError as e:
+        from bertquiz.ui.console import print_error
+
+        print_error(str(e))
+        raise typer.Exit(code=1) from None
+
+
+def bank_paths(ctx: typer.Context, local: list[Path] | None) -> list[Path]:
+    """User banks given globally (`bertquiz --bank P cmd`) and to the command (`cmd --bank P`)."""
+    global_banks = (ctx.obj or {}).get("banks", []) if ctx is not None else []
+    return [*global_banks, *(local or [])]
+
+
+def load_user_bank(ctx: typer.Context, local: list[Path] | None) -> Bank:
+    from bertquiz.bank.bank import load_bank
+
+    return load_bank(bank_paths(ctx, local))
+
+
+def check_lang(lang: str | None) -> str | None:
+    from bertquiz.bank.constants import LANGS
+    from bertquiz.errors import BertquizError
+
+    if lang is not None and lang not in LANGS:
+        raise BertquizError(f"unknown language '{lang}' (choose one of: {', '.join(LANGS)})")
+    return lang

@@ -1,0 +1,1 @@
+"""Rendering: functions that turn results into Rich renderables. No logic lives here."""

@@ -1,0 +1,71 @@
+"""A question as the user sees it: prompt, options, and (after answering) answer and explanation."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.text import Text
+
+from bertquiz.bank.entry import Entry
+from bertquiz.bank.question import letter
+from bertquiz.i18n import t
+
+
+def question_body(entry: Entry) -> RenderableType:
+    """The prompt and whatever the user needs to answer (options, steps, the input hint)."""
+    q = entry.question
+    lang = entry.lang
+    parts: list[RenderableType] = [Text(q.prompt, style="bold")]
+    if q.type in ("choice", "multi"):
+        parts += [Text.assemble((f"  {letter(i)}. ", "cyan"), o.text) for i, o in enumerate(q.options)]
+    elif q.type == "order":
+        parts += [Text.assemble((f"  {n}. ", "cyan"), step) for n, step in enumerate(q.shown_steps(), 1)]
+    elif q.type == "numeric" and q.unit:
+        parts.append(Text(f"  ({q.unit})", style="dim"))
+    parts.append(Text(f"→ {t('hint.' + q.type, lang)}", style="dim italic"))
+    return Group(*parts)
+
+
+def question_panel(entry: Entry, *, number: str = "") -> Panel:
+    """The question in a panel titled with its id, topic, type and difficulty."""
+    q = entry.question
+    title = f"{number}[b]{escape(q.id)}[/] · {escape(entry.topic)} · {t('type.' + q.type, entry.lang)}"
+    subtitle = f"{t('difficulty', entry.lang)} {'●' * q.difficulty}{'○' * (3 - q.difficulty)}"
+    return Panel(question_body(entry), title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
+
+
+def answer_view(entry: Entry) -> RenderableType:
+    """The reference answer, the explanation, the myth it refutes, sources and the demo."""
+    q = entry.question
+    lang = entry.lang
+    parts: list[RenderableType] = [Text.assemble((f"{t('answer', lang)}: ", "bold green"), _answer_text(entry))]
+    if q.type == "open":
+        parts += [Text(f"{t('key_points', lang)}:", style="bold")]
+        parts += [Text(f"  • {k.text}") for k in q.key_points]
+    if q.myth:
+        parts.append(Text.assemble((f"{t('myth', lang)}: ", "bold red"), q.myth))
+    parts.append(Text.assemble((f"{t('explanation', lang)}: ", "bold"), q.explanation))
+    parts.append(Text.assemble((f"{t('sources', lang)}: ", "dim bold"), ("; ".join(q.sources), "dim")))
+    if q.demo:
+        parts.append(Text.assemble((f"{t('demo', lang)}: ", "bold magenta"), f"bertquiz demo {q.demo} --lang {lang}"))
+    return Group(*parts)
+
+
+def _answer_text(entry: Entry) -> str:
+    q = entry.question
+    if q.type == "bool":
+        return t("true" if q.answer else "false", entry.lang)
+    if q.type == "order":
+        shown = q.shown_order()
+        numbers = " ".join(str(shown.index(i) + 1) for i in range(len(q.answer)))
+        return f"{numbers}  ({q.reference_answer()})"
+    return q.reference_answer()
+
+
+def full_question(entry: Entry) -> Group:
+    """`banks show`: the question and, below it, its answer."""
+    return Group(question_panel(entry), Panel(answer_view(entry), border_style="green"))
+
+
+__all__ = ["answer_view", "full_question", "question_body", "question_panel"]
