@@ -9,6 +9,7 @@ import typer
 
 from bertquiz import __version__
 from bertquiz.commands import banks
+from bertquiz.commands.grade import grade_command
 
 app = typer.Typer(
     name="bertquiz",
@@ -17,6 +18,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(banks.app, name="banks")
+app.command("grade")(grade_command)
 
 
 def _version(value: bool) -> None:

@@ -32,6 +32,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "type.cloze": {"en": "fill in the blanks", "ru": "заполните пропуски", "zh": "填空"},
     "type.order": {"en": "put in order", "ru": "расставьте по порядку", "zh": "排序"},
     "type.open": {"en": "open answer", "ru": "открытый ответ", "zh": "简答"},
+    "verdict.correct": {"en": "Correct.", "ru": "Верно.", "zh": "正确。"},
+    "verdict.partial": {"en": "Partly right.", "ru": "Частично верно.", "zh": "部分正确。"},
+    "verdict.wrong": {"en": "Not right.", "ru": "Неверно.", "zh": "不正确。"},
+    "grade.right": {"en": "Right: {items}.", "ru": "Верно: {items}.", "zh": "答对：{items}。"},
+    "grade.missing": {"en": "Missing: {items}.", "ru": "Не хватает: {items}.", "zh": "缺少：{items}。"},
+    "grade.expected": {"en": "The answer is {items}.", "ru": "Правильный ответ: {items}.", "zh": "正确答案：{items}。"},
+    "grade.picked": {"en": "Wrong pick: {items}.", "ru": "Неверный выбор: {items}.", "zh": "选错：{items}。"},
+    "grade.claim": {"en": "Wrong claim: {items}.", "ru": "Ошибочное утверждение: {items}.", "zh": "错误说法：{items}。"},
+    "grade.negated": {"en": "Says the opposite of: {items}.", "ru": "Утверждает обратное: {items}.", "zh": "说反了：{items}。"},
+    "grade.number": {"en": "Wrong number in: {items}.", "ru": "Неверное число: {items}.", "zh": "数字不对：{items}。"},
+    "note.empty": {"en": "The answer is empty.", "ru": "Ответ пустой.", "zh": "答案为空。"},
+    "note.other-language": {
+        "en": "The answer is not in English; answer in the language of the question.",
+        "ru": "Ответ не на русском; отвечайте на языке вопроса.",
+        "zh": "答案不是中文；请用题目的语言作答。",
+    },
+    "note.off-topic": {"en": "The answer does not address the question.", "ru": "Ответ не относится к вопросу.", "zh": "答案与题目无关。"},
+    "note.keyword-list": {
+        "en": "A list of keywords is not an answer: say what happens and why.",
+        "ru": "Список ключевых слов — ещё не ответ: объясните, что происходит и почему.",
+        "zh": "只列关键词不算回答：请说明发生了什么以及原因。",
+    },
+    "note.unparsed": {"en": "Could not read the answer ({hint}).", "ru": "Не удалось разобрать ответ ({hint}).", "zh": "无法识别答案（{hint}）。"},
+    "note.several-numbers": {"en": "Give one number.", "ru": "Укажите одно число.", "zh": "请只给一个数字。"},
+    "note.blank-count": {
+        "en": "Expected {n} answers separated by ;",
+        "ru": "Нужно {n} ответа(ов) через ;",
+        "zh": "需要 {n} 个答案，用 ; 分隔",
+    },
 }
 
 

@@ -32,7 +32,8 @@ def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
             files.append(path)
         else:
             problems.append(Problem(path, None, "no such file or folder"))
-    return list(dict.fromkeys(files)), problems
+    unique = {f.resolve(): f for f in reversed(files)}  # the same file named twice is read once
+    return [f for f in files if unique.get(f.resolve()) is f], problems
 
 
 def load_file(path: Path) -> tuple[list[Entry], list[Problem]]:

@@ -1,0 +1,126 @@
+"""The one entry point of grading: `grade(question, answer, lang) -> Grade`."""
+
+from __future__ import annotations
+
+from bertquiz.bank.question import OpenQuestion, Question
+from bertquiz.grading import exact
+from bertquiz.grading.result import Grade, Point, Verdict, verdict_for
+from bertquiz.i18n import t
+
+MAX_ANSWER_CHARS = 20_000  # a 1 MB paste is graded on its first 20 000 characters
+
+_EXACT = {
+    "choice": exact.grade_choice,
+    "multi": exact.grade_multi,
+    "bool": exact.grade_bool,
+    "numeric": exact.grade_numeric,
+    "cloze": exact.grade_cloze,
+    "order": exact.grade_order,
+}
+
+
+def grade(question: Question, answer: str, lang: str) -> Grade:
+    """Grade `answer` to `question`, with feedback in `lang` (the language of the question).
+
+    Pure: the same input gives the same Grade; nothing is stored.
+    """
+    answer = answer[:MAX_ANSWER_CHARS]
+    if isinstance(question, OpenQuestion):
+        from bertquiz.grading.freetext import grade_open
+
+        r = grade_open(question, answer, lang)
+        verdict = verdict_for(r.score, contradicted=bool(r.contradictions))
+        notes = tuple(dict.fromkeys(r.notes))
+        return Grade(
+            score=r.score,
+            verdict=verdict,
+            hit=tuple(r.hit),
+            missed=tuple(r.missed),
+            contradictions=tuple(r.contradictions),
+            feedback=_feedback(lang, verdict, r.hit, r.missed, r.contradictions, notes, question),
+            notes=notes,
+        )
+    if not answer.strip():
+        e = exact.Exact(0.0, notes=["empty"])
+    else:
+        e = _EXACT[question.type](question, answer)
+    if question.type == "bool":  # "true"/"false" in the user's language
+        localized = Point("answer", t("true" if question.answer else "false", lang))
+        e.hit, e.missed = [localized] if e.hit else [], [localized] if not e.hit else []
+    verdict = verdict_for(e.score)
+    notes = tuple(e.notes)
+    missed = e.missed or ([] if e.score >= 1 else [Point("answer", question.reference_answer())])
+    return Grade(
+        score=e.score,
+        verdict=verdict,
+        hit=tuple(e.hit),
+        missed=tuple(missed),
+        contradictions=tuple(e.wrong),
+        feedback=_feedback(lang, verdict, e.hit, missed, e.wrong, notes, question, closed=True),
+        notes=notes,
+    )
+
+
+def _feedback(
+    lang: str,
+    verdict: Verdict,
+    hit: list[Point],
+    missed: list[Point],
+    wrong: list[Point],
+    notes: tuple[str, ...],
+    question: Question,
+    *,
+    closed: bool = False,
+) -> str:
+    parts = [t(f"verdict.{verdict.value}", lang)]
+    for note in notes:
+        if note == "unparsed":
+            parts.append(t("note.unparsed", lang, hint=t(f"hint.{question.type}", lang)))
+        elif note == "blank-count":
+            parts.append(t("note.blank-count", lang, n=len(question.answer)))
+        elif f"note.{note}" in _NOTE_KEYS:
+            parts.append(t(f"note.{note}", lang))
+    if closed:
+        if wrong:
+            parts.append(t("grade.picked", lang, items=_items(wrong)))
+        if missed:
+            key = "grade.expected" if question.type in ("choice", "bool", "numeric") else "grade.missing"
+            parts.append(t(key, lang, items=_items(missed)))
+        return " ".join(parts)
+    for p in wrong:
+        if p.id.startswith("not-"):
+            parts.append(t("grade.negated", lang, items=_items([p])))
+        elif p.id.startswith("number-"):
+            parts.append(t("grade.number", lang, items=_items([p])))
+        else:
+            parts.append(t("grade.claim", lang, items=_items([p])))
+    if hit:
+        parts.append(t("grade.right", lang, items=_items(hit)))
+    if missed and "empty" not in notes and "other-language" not in notes:
+        parts.append(t("grade.missing", lang, items=_items(missed)))
+    return " ".join(parts)
+
+
+def _items(points: list[Point]) -> str:
+    return "; ".join(p.text.rstrip(" .。") for p in points)
+
+
+_NOTE_KEYS = frozenset(
+    f"note.{n}" for n in ("empty", "other-language", "off-topic", "keyword-list", "several-numbers")
+)
+
+
+def suggested_rating(g: Grade) -> int:
+    """The FSRS rating the grade suggests: 1 Again, 2 Hard, 3 Good, 4 Easy (fsrs.Rating values).
+
+    Wrong -> Again; partial -> Hard; correct -> Good, or Easy for a perfect answer to a closed
+    question. The user can override it in a session with one key.
+    """
+    if g.verdict is Verdict.WRONG:
+        return 1
+    if g.verdict is Verdict.PARTIAL:
+        return 2
+    return 3
+
+
+__all__ = ["MAX_ANSWER_CHARS", "grade", "suggested_rating"]

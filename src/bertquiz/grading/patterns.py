@@ -1,0 +1,175 @@
+"""Matching the `match:` patterns of key points and wrong claims against an answer.
+
+A pattern alternative is a list of terms that must all occur in one sentence of the answer; a
+term is a list of variants (`mask|маск`). See `bertquiz.bank.question.Pattern` for the syntax
+as bank authors write it. This module compiles the strings once and answers, per sentence,
+whether an alternative is stated, stated in the negative, or stated with the wrong number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from bertquiz.grading.numbers import Number, find_numbers, parse_term_number
+from bertquiz.grading.text import Word, normalize, stem_word, words
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_STRIP = re.compile(r"[\[\]#<>\"'`()]")  # "[CLS]" is written "cls"; "##ing" is "ing"
+
+NEGATION_WORDS = frozenset(
+    {"not", "no", "never", "neither", "nor", "without", "cannot", "can't", "don't", "doesn't", "isn't",
+     "aren't", "wasn't", "weren't", "won't", "didn't", "non", "не", "нет", "ни", "без", "нельзя", "никогда"}
+)  # fmt: skip
+# words that end the scope of a negation: "not sinusoidal but learned", «не синусоидальные, а обучаемые»
+_SCOPE_BREAKERS = frozenset({"but", "however", "instead", "rather", "а", "но", "однако", "зато", "whereas", "while"})
+_CJK_NEGATIONS = ("不", "没", "非", "无", "未", "别")
+_CJK_BREAKERS = ("而", "但", "却", "，", ",", "、", "：", ":")
+_CLAUSE_PUNCT = re.compile(r"[,:()\u2014-]")
+
+
+@dataclass(frozen=True)
+class Variant:
+    pieces: tuple[str, ...] = ()  # normalised words of a (multi-word) variant
+    stems: tuple[str, ...] = ()
+    cjk: str = ""  # a variant with Chinese characters is matched as a substring
+    number: tuple[float, bool] | None = None
+    negative: bool = False  # the variant itself is a negation ("не", "not")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    terms: tuple[tuple[Variant, ...], ...]
+
+    @property
+    def states_negation(self) -> bool:
+        return any(v.negative for term in self.terms for v in term)
+
+    @property
+    def has_number(self) -> bool:
+        return any(v.number for term in self.terms for v in term)
+
+
+@lru_cache(maxsize=4096)
+def compile_alternative(source: str) -> Alternative:
+    terms = []
+    for raw_term in normalize(source).split():
+        variants = []
+        for raw in raw_term.split("|"):
+            number = parse_term_number(raw)
+            if number is not None:
+                variants.append(Variant(number=number))
+                continue
+            if _CJK.search(raw):
+                variants.append(Variant(cjk=raw.replace("_", ""), negative=raw.startswith(_CJK_NEGATIONS)))
+                continue
+            pieces = tuple(p for p in (_STRIP.sub("", x) for x in raw.split("_")) if p)
+            if pieces:
+                variants.append(
+                    Variant(pieces=pieces, stems=tuple(stem_word(p) for p in pieces), negative=pieces[0] in NEGATION_WORDS)
+                )
+        if variants:
+            terms.append(tuple(variants))
+    return Alternative(tuple(terms))
+
+
+class Found(Enum):
+    NO = 0
+    YES = 1
+    NEGATED = 2  # every term is there, but one is under a negation
+    WRONG_NUMBER = 3  # every word is there, but the number is a different one
+
+
+@dataclass
+class Sentence:
+    """One sentence of an answer, prepared once for all patterns."""
+
+    text: str
+    words: list[Word]
+    numbers: list[Number]
+
+    @classmethod
+    def of(cls, text: str, lang: str) -> Sentence:
+        return cls(text, words(text, lang), find_numbers(text))
+
+
+def _word_matches(word: Word, piece: str, stem: str) -> bool:
+    w = word.text
+    if w.startswith(piece) or (len(stem) >= 3 and word.stem.startswith(stem)):
+        return True
+    if len(piece) < 5 or len(w) < len(piece) - 1:
+        return False
+    # one typo in 5-7 letters, two from 8 on, comparing the word's prefix of about the piece's length
+    budget = 1 if len(piece) < 8 else 2
+    return min(Levenshtein.distance(w[: len(piece) + d], piece, score_cutoff=budget + 1) for d in (-1, 0, 1)) <= budget
+
+
+def _negated_word(sentence: Sentence, index: int) -> bool:
+    """Whether the word at `index` is under a negation earlier in its clause (3 words back)."""
+    word = sentence.words[index]
+    for back in range(index - 1, max(index - 4, -1), -1):
+        prev = sentence.words[back]
+        between = sentence.text[prev.end : sentence.words[back + 1].start]
+        if _CLAUSE_PUNCT.search(between) or prev.text in _SCOPE_BREAKERS:
+            return False
+        if prev.text in NEGATION_WORDS:
+            return True
+    del word
+    return False
+
+
+def _variant_occurrences(sentence: Sentence, v: Variant) -> list[bool]:
+    """For each occurrence of `v` in the sentence: is it negated?"""
+    if v.number is not None:
+        value, percent = v.number
+        return [False for n in sentence.numbers if n.equals(value, percent=percent)]
+    if v.cjk:
+        found = []
+        start = sentence.text.find(v.cjk)
+        while start != -1:
+            before = sentence.text[max(0, start - 3) : start]
+            for breaker in _CJK_BREAKERS:
+                before = before.rsplit(breaker, 1)[-1]
+            found.append(any(neg in before for neg in _CJK_NEGATIONS) and not v.negative)
+            start = sentence.text.find(v.cjk, start + 1)
+        return found
+    found = []
+    ws = sentence.words
+    n = len(v.pieces)
+    for i in range(len(ws) - n + 1):
+        if all(_word_matches(ws[i + k], v.pieces[k], v.stems[k]) for k in range(n)):
+            found.append(False if v.negative else _negated_word(sentence, i))
+        elif n == 1 and not v.negative:
+            # glued negation: «необучаемые», "untrainable", "non-trainable" written as one word
+            w = ws[i].text
+            for prefix in ("не", "un", "non"):
+                if w.startswith(prefix) and len(w) > len(prefix) + 2 and w[len(prefix) :].lstrip("-").startswith(v.pieces[0]) and len(v.pieces[0]) >= 4:
+                    found.append(True)
+                    break
+    return found
+
+
+def match_in(sentence: Sentence, alt: Alternative) -> Found:
+    """Whether `alt` is stated in `sentence` (see `Found`)."""
+    check_negation = not alt.states_negation
+    negated = False
+    number_missing = False
+    for term in alt.terms:
+        occurrences = [neg for v in term for neg in _variant_occurrences(sentence, v)]
+        if not occurrences:
+            if all(v.number is not None for v in term):
+                number_missing = True
+                continue
+            return Found.NO
+        if check_negation and all(occurrences):
+            negated = True
+    if number_missing:
+        return Found.WRONG_NUMBER if sentence.numbers else Found.NO
+    return Found.NEGATED if negated else Found.YES
+
+
+__all__ = ["Alternative", "Found", "NEGATION_WORDS", "Sentence", "compile_alternative", "match_in"]

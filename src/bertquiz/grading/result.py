@@ -1,0 +1,94 @@
+"""What grading returns: a score, a verdict and the points behind them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TypedDict
+
+
+class Verdict(StrEnum):
+    CORRECT = "correct"
+    PARTIAL = "partial"
+    WRONG = "wrong"
+
+
+@dataclass(frozen=True)
+class Point:
+    """A key point, an option, a blank or a wrong claim, by id and by the text shown to the user."""
+
+    id: str
+    text: str
+
+
+class GradeDict(TypedDict):
+    score: float
+    verdict: str
+    hit: list[dict[str, str]]
+    missed: list[dict[str, str]]
+    contradictions: list[dict[str, str]]
+    feedback: str
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The grade of one answer.
+
+    Attributes:
+        score: 0.0 (nothing right) to 1.0 (all right).
+        verdict: correct / partial / wrong.
+        hit: what the answer got right (key points, right options, blanks).
+        missed: what it left out or got wrong.
+        contradictions: wrong claims it makes (each lowers the score and rules out "correct").
+        feedback: one short paragraph in the answer's language.
+        notes: machine-readable flags: "empty", "other-language", "off-topic", "keyword-list",
+            "unparsed", "wrong-number".
+    """
+
+    score: float
+    verdict: Verdict
+    hit: tuple[Point, ...] = ()
+    missed: tuple[Point, ...] = ()
+    contradictions: tuple[Point, ...] = ()
+    feedback: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> GradeDict:
+        return {
+            "score": round(self.score, 4),
+            "verdict": self.verdict.value,
+            "hit": [{"id": p.id, "text": p.text} for p in self.hit],
+            "missed": [{"id": p.id, "text": p.text} for p in self.missed],
+            "contradictions": [{"id": p.id, "text": p.text} for p in self.contradictions],
+            "feedback": self.feedback,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: GradeDict | dict[str, Any]) -> Grade:
+        return cls(
+            score=float(data["score"]),
+            verdict=Verdict(data["verdict"]),
+            hit=tuple(Point(**p) for p in data.get("hit", [])),
+            missed=tuple(Point(**p) for p in data.get("missed", [])),
+            contradictions=tuple(Point(**p) for p in data.get("contradictions", [])),
+            feedback=str(data.get("feedback", "")),
+            notes=tuple(data.get("notes", [])),
+        )
+
+
+#: Score thresholds of the verdicts (a contradiction also rules out "correct").
+CORRECT_FROM = 0.75
+PARTIAL_FROM = 0.35
+
+
+def verdict_for(score: float, *, contradicted: bool = False) -> Verdict:
+    if score >= CORRECT_FROM and not contradicted:
+        return Verdict.CORRECT
+    if score >= PARTIAL_FROM:
+        return Verdict.PARTIAL
+    return Verdict.WRONG
+
+
+__all__ = ["CORRECT_FROM", "PARTIAL_FROM", "Grade", "GradeDict", "Point", "Verdict", "verdict_for"]
