@@ -53,6 +53,7 @@ CASES = [
     ("no-questions", "lang: en\ntopic: x\nquestions: []\n", 3, "field 'questions': List should have at least 1 item"),
     ("myth-without-statement", CHOICE_EN.replace("difficulty: 1", "difficulty: 1\n    tags: [myth]"), 4, "must state the myth in 'myth'"),
     ("cloze-blanks", CHOICE_EN.replace("type: choice", "type: cloze").replace('    options: ["[SEP]", "[CLS]", "[MASK]"]\n    answer: B', "    answer: [[x]]"), 4, "prompt has 0 blank(s) '___' but answer lists 1"),
+    ("hash-cuts-text", CHOICE_EN.replace("explanation: The final", "explanation: WordPiece marks pieces with ## and the final"), 10, "' ##' in an unquoted value starts a YAML comment"),
     ("two-documents", CHOICE_EN + "---\nlang: en\n", 13, "one YAML document per file"),
 ]
 

@@ -12,13 +12,22 @@ import re
 import string
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from bertquiz.bank.constants import CLOZE_BLANK, DEMO_NAMES, LANGS, MYTH_TAG
 
+# YAML folds a line break inside a `>-` block into a space, which is wrong between two Chinese
+# characters; such a space is never meant, so prose fields drop it.
+_CJK_SPACE = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) (?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+
+
+def _join_cjk(text: str) -> str:
+    return _CJK_SPACE.sub("", text)
+
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=8000)]
-Short = Annotated[str, StringConstraints(min_length=1, max_length=400)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=8000), AfterValidator(_join_cjk)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=400), AfterValidator(_join_cjk)]
 Letter = Annotated[str, StringConstraints(pattern=r"^[A-H]$")]
 DemoName = Literal[DEMO_NAMES]  # type: ignore[valid-type]
 Lang = Literal[LANGS]  # type: ignore[valid-type]
@@ -32,7 +41,7 @@ def letter(index: int) -> str:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 class Option(_Strict):

@@ -101,15 +101,16 @@ def parse(text: str) -> YamlDocument:
     if node is None:
         raise YamlError("file holds no YAML document")
     doc = YamlDocument(data=None)
-    doc.data = _Builder(doc.lines).build(node, (), 0)
+    doc.data = _Builder(doc.lines, text.splitlines()).build(node, (), 0)
     return doc
 
 
 class _Builder:
     """Turns a composed node tree into plain data, enforcing the limits above."""
 
-    def __init__(self, lines: dict[Loc, int]) -> None:
+    def __init__(self, lines: dict[Loc, int], source: list[str]) -> None:
         self.lines = lines
+        self.source = source
         self.values = 0
         self._constructor = yaml.SafeLoader("")  # only to resolve scalar values
 
@@ -122,6 +123,8 @@ class _Builder:
             raise YamlError(f"nesting too deep (more than {MAX_DEPTH} levels)", line)
         self.lines.setdefault(loc, line)
         if isinstance(node, yaml.ScalarNode):
+            if not node.style and self._cut_by_comment(node):  # plain: None (Python) or "" (libyaml)
+                raise YamlError("' ##' in an unquoted value starts a YAML comment and cuts the text: quote the value", node.end_mark.line + 1)
             if node.tag in _AS_TEXT_TAGS:
                 return node.value
             if node.tag not in _SCALAR_TAGS:
@@ -149,6 +152,14 @@ class _Builder:
                 result[key] = self.build(value_node, (*loc, key), depth + 1)
             return result
         raise YamlError(f"unsupported YAML node {type(node).__name__}", line)  # pragma: no cover
+
+    def _cut_by_comment(self, node: yaml.ScalarNode) -> bool:
+        # a plain value followed by "##...": YAML took the WordPiece marker for a comment
+        # ("gets ##ing pieces" became "gets"), which quotes would have kept
+        end = node.end_mark
+        if end.line >= len(self.source):
+            return False
+        return self.source[end.line][end.column :].lstrip().startswith("##")
 
 
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "YamlDocument", "YamlError", "parse", "read_text"]
