@@ -9,7 +9,11 @@ import typer
 
 from bertquiz import __version__
 from bertquiz.commands import banks
+from bertquiz.commands.config import config
+from bertquiz.commands.exam import exam
 from bertquiz.commands.grade import grade_command
+from bertquiz.commands.practice import practice, review
+from bertquiz.commands.stats import stats
 
 app = typer.Typer(
     name="bertquiz",
@@ -18,7 +22,12 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(banks.app, name="banks")
+app.command()(practice)
+app.command()(review)
+app.command()(exam)
+app.command()(stats)
 app.command("grade")(grade_command)
+app.command()(config)
 
 
 def _version(value: bool) -> None:

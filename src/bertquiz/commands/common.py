@@ -57,3 +57,50 @@ def check_lang(lang: str | None) -> str | None:
     if lang is not None and lang not in LANGS:
         raise BertquizError(f"unknown language '{lang}' (choose one of: {', '.join(LANGS)})")
     return lang
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The history database (default: $BERTQUIZ_DB, else your data folder).", show_default=False),
+]
+TopicOption = Annotated[list[str] | None, typer.Option("--topic", "-t", help="Only these topics (repeatable).", show_default=False)]
+
+
+def db_path(db: Path | None) -> Path:
+    """--db, else $BERTQUIZ_DB, else history.sqlite3 in the user's data folder."""
+    import os
+
+    if db is not None:
+        return db
+    env = os.environ.get("BERTQUIZ_DB")
+    if env:
+        return Path(env).expanduser()
+    from bertquiz.paths import user_data_dir
+
+    return user_data_dir() / "history.sqlite3"
+
+
+def resolve_lang(lang: str | None, store) -> str:
+    """--lang, else the configured language, else the system locale, else English."""
+    import os
+
+    if lang is not None:
+        return check_lang(lang) or "en"
+    row = store.conn.execute("SELECT value FROM settings WHERE key = 'lang'").fetchone()
+    if row:
+        return row[0]
+    locale = (os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or "").lower()
+    for code in ("ru", "zh"):
+        if locale.startswith(code):
+            return code
+    return "en"
+
+
+def check_topics(bank, lang: str, topics: list[str] | None) -> list[str]:
+    from bertquiz.errors import BertquizError
+
+    known = bank.topics(lang)
+    for topic in topics or []:
+        if topic not in known:
+            raise BertquizError(f"unknown topic '{topic}' (topics: {', '.join(known)})")
+    return list(topics or [])

@@ -27,11 +27,11 @@ def question_body(entry: Entry) -> RenderableType:
     return Group(*parts)
 
 
-def question_panel(entry: Entry, *, number: str = "") -> Panel:
+def question_panel(entry: Entry, *, number: str = "", subtitle: str | None = None) -> Panel:
     """The question in a panel titled with its id, topic, type and difficulty."""
     q = entry.question
     title = f"{number}[b]{escape(q.id)}[/] · {escape(entry.topic)} · {t('type.' + q.type, entry.lang)}"
-    subtitle = f"{t('difficulty', entry.lang)} {'●' * q.difficulty}{'○' * (3 - q.difficulty)}"
+    subtitle = subtitle or f"{t('difficulty', entry.lang)} {'●' * q.difficulty}{'○' * (3 - q.difficulty)}"
     return Panel(question_body(entry), title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
 
 

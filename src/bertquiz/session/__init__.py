@@ -1,0 +1,1 @@
+"""The interactive loops: practice / review and the mock exam."""

@@ -1,0 +1,1 @@
+"""Spaced repetition: the SQLite history, FSRS scheduling, the queue, statistics."""
