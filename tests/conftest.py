@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+# the bank cache of the tests lives apart from the user's (subprocesses inherit it)
+os.environ.setdefault("BERTQUIZ_CACHE", tempfile.mkdtemp(prefix="bertquiz-test-cache-"))
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 REPO = Path(__file__).resolve().parents[1]

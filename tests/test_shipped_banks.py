@@ -49,3 +49,37 @@ def test_starter_bank_has_every_type_in_every_language():
 def test_schema_command_prints_json(invoke):
     result = invoke("banks", "schema")
     assert json.loads(result.stdout)["title"] == "bertquiz question bank"
+
+
+def test_bank_cache_is_used_and_invalidated_by_an_edit(tmp_path, monkeypatch):
+    from bank_samples import CHOICE_EN
+    from bertquiz.bank import cache
+
+    monkeypatch.setenv("BERTQUIZ_CACHE", str(tmp_path / "cache"))
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(CHOICE_EN, encoding="utf-8")
+    first = load_bank([mine])
+    assert len(list((tmp_path / "cache").glob("bank-*.json"))) == 1
+    again = load_bank([mine])  # from the cache: same entries, question built lazily
+    assert [e.data for e in again.entries] == [e.data for e in first.entries]
+    assert again.get("sample-choice", "en").question.answer == "B"
+    mine.write_text(CHOICE_EN.replace("answer: B", "answer: C"), encoding="utf-8")
+    import os
+
+    os.utime(mine, ns=(1, 1))  # a different mtime even on a coarse clock
+    assert load_bank([mine]).get("sample-choice", "en").question.answer == "C"
+    assert cache.cache_dir() == tmp_path / "cache"
+
+
+def test_a_session_shows_its_first_question_without_pydantic():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom bertquiz.bank.bank import load_bank\nfrom bertquiz.ui.question_view import question_panel\n"
+        "load_bank()\nb = load_bank()\n"  # the second load comes from the cache
+        "from rich.console import Console\nConsole(file=open('/dev/null', 'w')).print(question_panel(b.select('en')[0]))\n"
+        "print('pydantic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

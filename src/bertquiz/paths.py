@@ -20,6 +20,11 @@ def shipped_bank_dir() -> Path:
     return _shipped("questions")
 
 
+def corpus_dir() -> Path:
+    """The tiny BERT's pre-training corpus (`corpus/<lang>/*.txt`: a sentence per line, a blank line between documents)."""
+    return _shipped("corpus")
+
+
 def user_data_dir() -> Path:
     """Where bertquiz keeps the user's history; `BERTQUIZ_HOME` overrides the platform default."""
     override = os.environ.get("BERTQUIZ_HOME")
@@ -30,4 +35,4 @@ def user_data_dir() -> Path:
     return user_data_path("bertquiz", appauthor=False)
 
 
-__all__ = ["shipped_bank_dir", "user_data_dir"]
+__all__ = ["corpus_dir", "shipped_bank_dir", "user_data_dir"]

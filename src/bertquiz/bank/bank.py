@@ -9,7 +9,6 @@ from pathlib import Path
 from bertquiz.bank.constants import LANGS
 from bertquiz.bank.entry import Entry
 from bertquiz.bank.problem import Problem
-from bertquiz.bank.loader import check_parity, load_entries
 from bertquiz.errors import BertquizError
 from bertquiz.paths import shipped_bank_dir
 
@@ -74,12 +73,24 @@ def load_bank(extra: Sequence[Path] = (), *, shipped: bool = True) -> Bank:
     Raises BankError listing every problem; a bank that does not load completely is not used.
     The shipped banks must hold every question in every language; a user's bank need not.
     """
+    from bertquiz.bank import cache
+    from bertquiz.bank.files import discover
+
     paths = ([shipped_bank_dir()] if shipped else []) + list(extra)
+    files, problems = discover(paths)
+    flags = f"shipped={shipped}"
+    if not problems:
+        cached = cache.load(files, flags)
+        if cached is not None:
+            return Bank(cached)
+    from bertquiz.bank.loader import check_parity, load_entries
+
     entries, problems = load_entries(paths)
     if shipped:
         problems += check_parity([e for e in entries if e.path.is_relative_to(shipped_bank_dir())], LANGS)
     if problems:
         raise BankError(problems)
+    cache.save(files, flags, entries)
     return Bank(entries)
 
 
@@ -88,6 +99,8 @@ def load_bank(extra: Sequence[Path] = (), *, shipped: bool = True) -> Bank:
 def validate(paths: Sequence[Path] = ()) -> list[Problem]:
     """Every problem in the bank files at `paths`, or in the shipped banks when none is given
     (the shipped banks must also have every question in every language)."""
+    from bertquiz.bank.loader import check_parity, load_entries
+
     if paths:
         return load_entries(paths)[1]
     entries, problems = load_entries([shipped_bank_dir()])

@@ -28,4 +28,9 @@ MYTH_TAG = "myth"
 #: Three or more underscores mark a blank in a cloze prompt.
 CLOZE_BLANK = "___"
 
-__all__ = ["CLOZE_BLANK", "DEMO_NAMES", "LANGS", "MYTH_TAG", "QUESTION_TYPES"]
+def letter(index: int) -> str:
+    """The label of option `index` (0 -> "A")."""
+    return chr(ord("A") + index)
+
+
+__all__ = ["letter", "CLOZE_BLANK", "DEMO_NAMES", "LANGS", "MYTH_TAG", "QUESTION_TYPES"]

@@ -11,30 +11,10 @@ from pydantic import ValidationError
 
 from bertquiz.bank.constants import LANGS, QUESTION_TYPES
 from bertquiz.bank.entry import Entry
+from bertquiz.bank.files import discover
 from bertquiz.bank.problem import Problem
 from bertquiz.bank.question import BankFile
 from bertquiz.bank.yaml_source import YamlDocument, YamlError, parse, read_text
-
-BANK_SUFFIXES = (".yaml", ".yml")
-
-
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Problem]]:
-    """Bank files named by `paths` (files, or folders searched recursively), sorted."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in BANK_SUFFIXES and p.is_file())
-            if not found:
-                problems.append(Problem(path, None, "no bank files (*.yaml) in this folder"))
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(path, None, "no such file or folder"))
-    unique = {f.resolve(): f for f in reversed(files)}  # the same file named twice is read once
-    return [f for f in files if unique.get(f.resolve()) is f], problems
-
 
 def load_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     """The entries of one bank file, or the problems that stop it from loading."""
@@ -53,7 +33,7 @@ def load_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     if path.parent.name in LANGS and path.parent.name != bank.lang:
         problems.append(Problem(path, doc.line_of(("lang",)), f"lang '{bank.lang}' but the file is in folder '{path.parent.name}/'"))
     entries = [
-        Entry(q, bank.lang, bank.topic, path, doc.line_of(("questions", i)) or 1) for i, q in enumerate(bank.questions)
+        Entry.of(q, bank.lang, bank.topic, path, doc.line_of(("questions", i)) or 1) for i, q in enumerate(bank.questions)
     ]
     return entries, problems
 
@@ -150,4 +130,4 @@ def _describe(path: Path, doc: YamlDocument, err: dict[str, Any]) -> Problem:
     return Problem(path, where, ": ".join(parts))
 
 
-__all__ = ["BANK_SUFFIXES", "check_entries", "check_parity", "discover", "load_entries", "load_file"]
+__all__ = ["check_entries", "check_parity", "load_entries", "load_file"]

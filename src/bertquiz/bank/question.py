@@ -7,14 +7,14 @@ languages of a question; each model says which in `neutral()`.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import string
+from functools import cache
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, field_validator, model_validator
 
-from bertquiz.bank.constants import CLOZE_BLANK, DEMO_NAMES, LANGS, MYTH_TAG
+from bertquiz.bank.constants import CLOZE_BLANK, DEMO_NAMES, LANGS, MYTH_TAG, letter
+from bertquiz.bank.shuffle import shown_order
 
 # YAML folds a line break inside a `>-` block into a space, which is wrong between two Chinese
 # characters; such a space is never meant, so prose fields drop it.
@@ -33,11 +33,6 @@ DemoName = Literal[DEMO_NAMES]  # type: ignore[valid-type]
 Lang = Literal[LANGS]  # type: ignore[valid-type]
 
 _BLANK_RE = re.compile(re.escape(CLOZE_BLANK) + "+")
-
-
-def letter(index: int) -> str:
-    """The label of option `index` (0 -> "A")."""
-    return string.ascii_uppercase[index]
 
 
 class _Strict(BaseModel):
@@ -246,17 +241,8 @@ class OrderQuestion(_Question):
         return super().neutral() | {"steps": len(self.answer)}
 
     def shown_order(self) -> list[int]:
-        """The permutation in which the steps are shown: indices into `answer`.
-
-        Derived from the id (not from `hash`, which changes between runs), never the right
-        order itself, and the same in every language, so "3 1 2" means the same everywhere.
-        """
-        n = len(self.answer)
-        seed = int.from_bytes(hashlib.sha256(self.id.encode()).digest()[:8], "big")
-        order = sorted(range(n), key=lambda i: hashlib.sha256(f"{seed}:{i}".encode()).digest())
-        if order == list(range(n)):
-            order = order[1:] + order[:1]
-        return order
+        """The permutation in which the steps are shown (see `shuffle.shown_order`)."""
+        return shown_order(self.id, len(self.answer))
 
     def shown_steps(self) -> list[str]:
         return [self.answer[i] for i in self.shown_order()]
@@ -297,6 +283,12 @@ Question = Annotated[
 ]
 
 
+@cache
+def question_adapter() -> TypeAdapter[Question]:
+    """Validates one question given as plain data (any of the seven types)."""
+    return TypeAdapter(Question)
+
+
 class BankFile(_Strict):
     """One YAML file: the questions of one language on one topic."""
 
@@ -320,4 +312,5 @@ __all__ = [
     "Pattern",
     "Question",
     "letter",
+    "question_adapter",
 ]

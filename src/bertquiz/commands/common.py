@@ -27,6 +27,8 @@ LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: 
 @contextmanager
 def cli_errors() -> Iterator[None]:
     """Turn BertquizError into a message on stderr and exit code 1, never a traceback."""
+    import sqlite3
+
     from bertquiz.errors import BertquizError
 
     try:
@@ -35,6 +37,11 @@ def cli_errors() -> Iterator[None]:
         from bertquiz.ui.console import print_error
 
         print_error(str(e))
+        raise typer.Exit(code=1) from None
+    except sqlite3.DatabaseError as e:
+        from bertquiz.ui.console import print_error
+
+        print_error(f"the history database is damaged or unreadable ({e}); restore it from a backup or use another --db")
         raise typer.Exit(code=1) from None
 
 

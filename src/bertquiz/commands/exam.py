@@ -48,12 +48,12 @@ def exam(
             from bertquiz.session.exam import run_exam
             from bertquiz.session.terminal import Terminal
             from bertquiz.srs.queue import exam_questions
-            from bertquiz.srs.scheduling import make_scheduler
+            from bertquiz.srs.scheduling import LazyScheduler
             from bertquiz.ui.session_view import exam_report_view
 
             bank_ = load_user_bank(ctx, bank)
             entries = exam_questions(bank_, lang=lang_, n=count, seed=seed, topics=check_topics(bank_, lang_, topic))
-            report = run_exam(store, Terminal(out()), entries, lang=lang_, minutes=minutes, scheduler=make_scheduler(store.settings()))
+            report = run_exam(store, Terminal(out()), entries, lang=lang_, minutes=minutes, scheduler=LazyScheduler(store.settings()))
             if json_:
                 import json
 

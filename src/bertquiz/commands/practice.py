@@ -55,7 +55,7 @@ def _session(ctx, kind, lang, topic, type_, count, new, bank, db, *, due_only: b
         from bertquiz.session.practice import run_practice
         from bertquiz.session.terminal import Terminal
         from bertquiz.srs.queue import practice_queue
-        from bertquiz.srs.scheduling import make_scheduler
+        from bertquiz.srs.scheduling import LazyScheduler
         from bertquiz.srs.store import Store, utcnow
         from bertquiz.ui.console import out
         from bertquiz.ui.session_view import summary_panel
@@ -74,7 +74,7 @@ def _session(ctx, kind, lang, topic, type_, count, new, bank, db, *, due_only: b
 
                 term.show(t("session.empty", lang_))
                 return
-            summary = run_practice(store, term, entries, kind=kind, lang=lang_, scheduler=make_scheduler(store.settings()), on_demo=_demo_runner())
+            summary = run_practice(store, term, entries, kind=kind, lang=lang_, scheduler=LazyScheduler(store.settings()), on_demo=_demo_runner())
             term.show(summary_panel(summary))
 
 

@@ -112,7 +112,7 @@ def build_report(
         score = results[e.id][1] if e.id in results else 0.0
         if score < 0.75:
             missed = results[e.id][2] if e.id in results else [t("exam.unanswered", lang)]
-            study.append({"id": e.id, "topic": e.topic, "missed": "; ".join(missed)[:300], "demo": e.question.demo or ""})
+            study.append({"id": e.id, "topic": e.topic, "missed": "; ".join(missed)[:300], "demo": e.demo or ""})
     all_scores = [s for scores in by_topic.values() for s in scores]
     return ExamReport(
         lang=lang,

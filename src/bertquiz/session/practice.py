@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from bertquiz.bank.entry import Entry
-from bertquiz.grading.grade import grade, suggested_rating
 from bertquiz.i18n import t
 from bertquiz.session.terminal import EndSession, Terminal
 from bertquiz.srs.store import Answered, Store, utcnow
@@ -71,7 +70,12 @@ def ask(term: Terminal, entry: Entry, number: str, subtitle: str | None = None) 
 
 
 def grade_and_save(store: Store, entry: Entry, answer: str, ms: int, *, session_id: int, scheduler, now: datetime):
-    """Grade, then write the review with the suggested rating. Returns (grade, rating, review id)."""
+    """Grade, then write the review with the suggested rating. Returns (grade, rating, review id).
+
+    The grader (and pydantic, fsrs) is imported here, while the user reads the first question.
+    """
+    from bertquiz.grading.grade import grade, suggested_rating
+
     g = grade(entry.question, answer, entry.lang)
     rating = suggested_rating(g)
     answered = Answered(entry.id, entry.topic, entry.lang, answer, g.score, g.verdict.value, rating, ms, _json(g.to_dict()))
@@ -92,9 +96,6 @@ def run_practice(
     on_demo: Callable[[str, str], None] | None = None,
 ) -> Summary:
     """Ask `entries` in order until they run out or the user stops; returns the summary."""
-    from bertquiz.ui.grade_view import grade_panel
-    from bertquiz.ui.question_view import answer_view
-
     summary = Summary(kind, lang)
     session_id = store.start_session(kind, lang, clock())
     started = time.monotonic()
@@ -106,17 +107,20 @@ def run_practice(
             summary.answered += 1
             summary.scores.append(g.score)
             summary.ratings[rating] += 1
+            from bertquiz.ui.grade_view import grade_panel
+            from bertquiz.ui.question_view import answer_view
+
             term.show(grade_panel(g, entry.lang))
             term.show(answer_view(entry))
             while True:
-                demo_hint = f"· d demo {entry.question.demo} " if on_demo and entry.question.demo else ""
+                demo_hint = f"· d demo {entry.demo} " if on_demo and entry.demo else ""
                 key = term.read_key(
                     t("prompt.rate", entry.lang, rating=t(f"rating.{rating}", entry.lang)) + demo_hint,
                     keys,
                     invalid=t("prompt.invalid", entry.lang),
                 )
-                if key == "d" and on_demo and entry.question.demo:
-                    on_demo(entry.question.demo, entry.lang)
+                if key == "d" and on_demo and entry.demo:
+                    on_demo(entry.demo, entry.lang)
                     continue
                 break
             if key in ("1", "2", "3", "4") and int(key) != rating:

@@ -42,6 +42,8 @@ class Terminal:
             self.console.print(line[:200] + ("…" if len(line) > 200 else ""), markup=False, highlight=False)  # a transcript
             return line
         except (EOFError, KeyboardInterrupt):
+            if self.interactive:
+                self.console.print()  # the terminal shows ^C or nothing; end that line
             raise EndSession from None
 
     def read_answer(self, prompt: str, *, multiline: bool) -> str:
@@ -66,10 +68,9 @@ class Terminal:
             if self.interactive:
                 self.console.print(prompt, end="")
                 try:
-                    import click
-
-                    key = click.getchar()
+                    key = self._getch()
                 except (EOFError, KeyboardInterrupt):
+                    self.console.print()
                     raise EndSession from None
                 if key in ("\x03", "\x04"):
                     raise EndSession
@@ -80,6 +81,26 @@ class Terminal:
             if key in allowed:
                 return key
             self.console.print(invalid, style="yellow")
+
+    def _getch(self) -> str:
+        """One key press, without waiting for Enter. Keys typed before the prompt count too
+        (click.getchar flushes them, and a fast typist's key would be lost)."""
+        try:
+            import termios
+            import tty
+        except ImportError:  # pragma: no cover - Windows
+            import click
+
+            return click.getchar()
+        fd = self.stdin.fileno()
+        old = termios.tcgetattr(fd)
+        try:
+            tty.setcbreak(fd, termios.TCSANOW)  # Ctrl-C still raises KeyboardInterrupt
+            import os
+
+            return os.read(fd, 8).decode("utf-8", errors="ignore")[:1]
+        finally:
+            termios.tcsetattr(fd, termios.TCSADRAIN, old)
 
 
 __all__ = ["EndSession", "Terminal"]

@@ -35,14 +35,14 @@ def practice_queue(
         settings = store.settings()
         allowance = new if new is not None else max(0, settings.new_per_day - store.new_today(day_start(now, settings.day_starts_at)))
         known = store.known_ids()
-        fresh = sorted((e for e in pool.values() if e.id not in known), key=lambda e: (e.question.difficulty, e.topic, e.id))
+        fresh = sorted((e for e in pool.values() if e.id not in known), key=lambda e: (e.difficulty, e.topic, e.id))
         # easier questions first, topics taking turns, the same order every time
         rank: dict[tuple[int, str], int] = {}
         keyed = []
         for e in fresh:
-            k = (e.question.difficulty, e.topic)
+            k = (e.difficulty, e.topic)
             rank[k] = rank.get(k, -1) + 1
-            keyed.append(((e.question.difficulty, rank[k], e.topic), e))
+            keyed.append(((e.difficulty, rank[k], e.topic), e))
         queue += [e for _, e in sorted(keyed, key=lambda x: x[0])][:allowance]
     return queue[:limit] if limit else queue
 
@@ -62,7 +62,7 @@ def exam_questions(bank: Bank, *, lang: str, n: int, seed: int | None = None, to
         for topic in order:
             if by_topic[topic] and len(picked) < n:
                 picked.append(by_topic[topic].pop())
-    picked.sort(key=lambda e: e.question.difficulty)  # warm up, then harder
+    picked.sort(key=lambda e: e.difficulty)  # warm up, then harder
     return picked
 
 

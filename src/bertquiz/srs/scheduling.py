@@ -17,4 +17,18 @@ def make_scheduler(settings: Settings, *, fuzz: bool = True) -> Scheduler:
     return Scheduler(desired_retention=settings.desired_retention, enable_fuzzing=fuzz)
 
 
-__all__ = ["make_scheduler"]
+class LazyScheduler:
+    """Builds the fsrs.Scheduler on the first review, so that a session shows its first
+    question before fsrs is imported. Has the one method the store calls."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._scheduler: Scheduler | None = None
+
+    def review_card(self, *args, **kwargs):
+        if self._scheduler is None:
+            self._scheduler = make_scheduler(self.settings)
+        return self._scheduler.review_card(*args, **kwargs)
+
+
+__all__ = ["LazyScheduler", "make_scheduler"]

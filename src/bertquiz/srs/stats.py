@@ -73,11 +73,7 @@ def compute_stats(store: Store, bank: Bank, *, now: datetime, lang: str | None =
         ).fetchone()
         return (row[1] or 0) / row[0] if row[0] else None
 
-    days = [r[0] for r in c.execute(
-        "SELECT DISTINCT date(reviewed_at, ?) FROM reviews ORDER BY 1 DESC LIMIT 400",
-        (f"{-settings.day_starts_at * 60 + _utc_offset_minutes(now)} minutes",),
-    )]  # fmt: skip
-    streak = _streak(days, (now.astimezone() - timedelta(hours=settings.day_starts_at)).date())
+    streak = _streak(c, today, iso)
 
     topics = []
     latest = {
@@ -113,19 +109,20 @@ def compute_stats(store: Store, bank: Bank, *, now: datetime, lang: str | None =
     )
 
 
-def _utc_offset_minutes(now: datetime) -> int:
-    offset = now.astimezone().utcoffset() or timedelta()
-    return int(offset.total_seconds() // 60)
+def _streak(c, today: datetime, iso) -> int:
+    """Consecutive days with reviews, ending today (or yesterday, if none yet today); one
+    indexed look-up per day of the streak."""
 
+    def reviewed(day_start: datetime) -> bool:
+        row = c.execute(
+            "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
+            (iso(day_start), iso(day_start + timedelta(days=1))),
+        ).fetchone()
+        return row is not None
 
-def _streak(days: list[str], today) -> int:
-    """Consecutive days with reviews, ending today (or yesterday, if none yet today)."""
-    from datetime import date
-
-    have = {date.fromisoformat(d) for d in days if d}
-    day = today if today in have else today - timedelta(days=1)
+    day = today if reviewed(today) else today - timedelta(days=1)
     n = 0
-    while day in have:
+    while n < 3650 and reviewed(day):
         n += 1
         day -= timedelta(days=1)
     return n

@@ -8,30 +8,32 @@ from rich.panel import Panel
 from rich.text import Text
 
 from bertquiz.bank.entry import Entry
-from bertquiz.bank.question import letter
+from bertquiz.bank.constants import letter
+from bertquiz.bank.shuffle import shown_order
 from bertquiz.i18n import t
 
 
 def question_body(entry: Entry) -> RenderableType:
-    """The prompt and whatever the user needs to answer (options, steps, the input hint)."""
-    q = entry.question
-    lang = entry.lang
-    parts: list[RenderableType] = [Text(q.prompt, style="bold")]
-    if q.type in ("choice", "multi"):
-        parts += [Text.assemble((f"  {letter(i)}. ", "cyan"), o.text) for i, o in enumerate(q.options)]
-    elif q.type == "order":
-        parts += [Text.assemble((f"  {n}. ", "cyan"), step) for n, step in enumerate(q.shown_steps(), 1)]
-    elif q.type == "numeric" and q.unit:
-        parts.append(Text(f"  ({q.unit})", style="dim"))
-    parts.append(Text(f"→ {t('hint.' + q.type, lang)}", style="dim italic"))
+    """The prompt and whatever the user needs to answer (options, steps, the input hint).
+
+    Built from the entry's plain data, so that showing a question needs no pydantic."""
+    q = entry.data
+    parts: list[RenderableType] = [Text(q["prompt"], style="bold")]
+    if entry.type in ("choice", "multi"):
+        parts += [Text.assemble((f"  {letter(i)}. ", "cyan"), o["text"]) for i, o in enumerate(q["options"])]
+    elif entry.type == "order":
+        steps = [q["answer"][i] for i in shown_order(entry.id, len(q["answer"]))]
+        parts += [Text.assemble((f"  {n}. ", "cyan"), step) for n, step in enumerate(steps, 1)]
+    elif entry.type == "numeric" and q.get("unit"):
+        parts.append(Text(f"  ({q['unit']})", style="dim"))
+    parts.append(Text(f"→ {t('hint.' + entry.type, entry.lang)}", style="dim italic"))
     return Group(*parts)
 
 
 def question_panel(entry: Entry, *, number: str = "", subtitle: str | None = None) -> Panel:
     """The question in a panel titled with its id, topic, type and difficulty."""
-    q = entry.question
-    title = f"{number}[b]{escape(q.id)}[/] · {escape(entry.topic)} · {t('type.' + q.type, entry.lang)}"
-    subtitle = subtitle or f"{t('difficulty', entry.lang)} {'●' * q.difficulty}{'○' * (3 - q.difficulty)}"
+    title = f"{number}[b]{escape(entry.id)}[/] · {escape(entry.topic)} · {t('type.' + entry.type, entry.lang)}"
+    subtitle = subtitle or f"{t('difficulty', entry.lang)} {'●' * entry.difficulty}{'○' * (3 - entry.difficulty)}"
     return Panel(question_body(entry), title=title, title_align="left", subtitle=subtitle, subtitle_align="right")
 
 
