@@ -126,7 +126,7 @@ def test_order_right_order_is_correct():
 
 def test_order_partial_credit_by_pairs():
     g = grade(ORDER, _numbers_for([1, 0, 2, 3]), "en")  # one swapped pair of six
-    assert g.score == pytest.approx(5 / 6) and g.verdict is Verdict.CORRECT
+    assert g.score == pytest.approx(5 / 6) and g.verdict is Verdict.PARTIAL  # right only when all in order
     assert grade(ORDER, _numbers_for([3, 2, 1, 0]), "en").score == 0.0
 
 

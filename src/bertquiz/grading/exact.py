@@ -71,10 +71,23 @@ def _bare(text: str) -> str:
 
 
 def _option_by_text(q: ChoiceQuestion | MultiQuestion, answer: str) -> int | None:
+    """The option the answer restates: nearly its text, or clearly closer to it than to any other."""
     text = _bare(answer)
-    scores = [fuzz.ratio(text, _bare(o.text)) for o in q.options]
-    best = max(range(len(scores)), key=scores.__getitem__)
-    return best if scores[best] >= 85 else None
+    if len(text) < 2:
+        return None
+    exact = [fuzz.ratio(text, _bare(o.text)) for o in q.options]
+    best = max(range(len(exact)), key=exact.__getitem__)
+    if exact[best] >= 85:
+        return best
+    # a paraphrase: word overlap (characters for Chinese), and a clear margin over the rest
+    loose = sorted(((fuzz.token_set_ratio(_spaced(text), _spaced(_bare(o.text))), i) for i, o in enumerate(q.options)), reverse=True)
+    (top, index), (second, _) = loose[0], loose[1]
+    return index if top >= 55 and top - second >= 12 else None
+
+
+def _spaced(text: str) -> str:
+    # Chinese has no spaces: compare characters as words
+    return re.sub(r"([\u3400-\u9fff])", r" \1 ", text)
 
 
 def grade_choice(q: ChoiceQuestion, answer: str) -> Exact:
@@ -129,17 +142,23 @@ def grade_numeric(q: NumericQuestion, answer: str) -> Exact:
     numbers = find_numbers(normalize(answer))
     if not numbers:
         return Exact(0.0, missed=[point], notes=["unparsed"])
-    if len({n.value for n in numbers}) > 1:
-        return Exact(0.0, missed=[point], notes=["several-numbers"])
     percent = q.unit == "%"
+
+    def right(n) -> bool:
+        candidates = [n.value]
+        if percent and not n.percent and n.value < 1:
+            candidates.append(n.value * 100)  # 0.15 for 15 %
+        if not percent and n.percent:
+            candidates.append(n.value / 100)
+        return any(abs(c - q.answer) <= q.tolerance + 1e-9 for c in candidates)
+
+    if len({n.value for n in numbers}) > 1:
+        # "97-98%": a range is right when all of it lies within the tolerance
+        if all(right(n) for n in numbers):
+            return Exact(1.0, hit=[point])
+        return Exact(0.0, missed=[point], notes=["several-numbers"])
     n = numbers[0]
-    candidates = [n.value]
-    if percent and not n.percent and n.value < 1:
-        candidates.append(n.value * 100)  # 0.15 for 15 %
-    if not percent and n.percent:
-        candidates.append(n.value / 100)
-    ok = any(abs(c - q.answer) <= q.tolerance + 1e-9 for c in candidates)
-    return Exact(1.0, hit=[point]) if ok else Exact(0.0, missed=[point], wrong=[Point("given", f"{n.value:g}")])
+    return Exact(1.0, hit=[point]) if right(n) else Exact(0.0, missed=[point], wrong=[Point("given", f"{n.value:g}")])
 
 
 def _blank_ok(given: str, accepted: list[str]) -> bool:

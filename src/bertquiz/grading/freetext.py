@@ -22,7 +22,7 @@ from bertquiz.grading.result import Point
 from bertquiz.grading.text import clauses, is_language, normalize, sentences, words
 
 CONTRADICTION_PENALTY = 0.25
-KEYWORD_LIST_CAP = 0.3
+KEYWORD_LIST_CAP = 0.2
 _FRAGMENT_SPLIT = re.compile(r"[,;/\n、，；|]+|\s+-\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -52,7 +52,7 @@ def grade_open(question: OpenQuestion, answer: str, lang: str) -> FreeTextResult
     claimed = set()
     for claim in question.contradictions:
         for i, (_, parts) in enumerate(units):
-            if _find(claim, parts) is Found.YES:
+            if _find(claim, parts, claim=True) is Found.YES:
                 claimed.add(i)
                 if Point(claim.id, claim.text) not in result.contradictions:
                     result.contradictions.append(Point(claim.id, claim.text))
@@ -91,13 +91,13 @@ def _better(a: Found, b: Found) -> Found:
     return a if _RANK[a] >= _RANK[b] else b
 
 
-def _find(pattern: Pattern, units: list[Sentence]) -> Found:
+def _find(pattern: Pattern, units: list[Sentence], *, claim: bool = False) -> Found:
     """The best finding of any alternative in any unit: YES > WRONG_NUMBER > NEGATED > NO."""
     best = Found.NO
     for source in pattern.match:
         alt = compile_alternative(source)
         for unit in units:
-            best = _better(best, match_in(unit, alt))
+            best = _better(best, match_in(unit, alt, claim=claim))
             if best is Found.YES:
                 return best
     return best

@@ -47,7 +47,7 @@ def grade(question: Question, answer: str, lang: str) -> Grade:
     if question.type == "bool":  # "true"/"false" in the user's language
         localized = Point("answer", t("true" if question.answer else "false", lang))
         e.hit, e.missed = [localized] if e.hit else [], [localized] if not e.hit else []
-    verdict = verdict_for(e.score)
+    verdict = _closed_verdict(question.type, e)
     notes = tuple(e.notes)
     missed = e.missed or ([] if e.score >= 1 else [Point("answer", question.reference_answer())])
     return Grade(
@@ -59,6 +59,19 @@ def grade(question: Question, answer: str, lang: str) -> Grade:
         feedback=_feedback(lang, verdict, e.hit, missed, e.wrong, notes, question, closed=True),
         notes=notes,
     )
+
+
+def _closed_verdict(qtype: str, e: exact.Exact) -> Verdict:
+    """Closed answers are correct only when entirely right. Short of that: a multi answer with a
+    wrong pick is wrong, one with only some right picks partial; at least half the blanks, or
+    an order with most pairs right, is partial."""
+    if e.score >= 0.999:
+        return Verdict.CORRECT
+    if qtype == "multi":
+        return Verdict.WRONG if e.wrong or not e.hit else Verdict.PARTIAL
+    if qtype in ("cloze", "order"):
+        return Verdict.PARTIAL if e.score >= 0.5 else Verdict.WRONG
+    return Verdict.WRONG
 
 
 def _feedback(

@@ -29,7 +29,7 @@ NEGATION_WORDS = frozenset(
 _SCOPE_BREAKERS = frozenset({"but", "however", "instead", "rather", "а", "но", "однако", "зато", "whereas", "while"})
 _CJK_NEGATIONS = ("不", "没", "非", "无", "未", "别")
 _CJK_BREAKERS = ("而", "但", "却", "，", ",", "、", "：", ":")
-_CLAUSE_PUNCT = re.compile(r"[,:()\u2014-]")
+_CLAUSE_PUNCT = re.compile(r"[,:()\u2014]|\s-\s")  # "из-за", "fine-tuning" keep their hyphen
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,9 @@ class Sentence:
 
 def _word_matches(word: Word, piece: str, stem: str) -> bool:
     w = word.text
-    if w.startswith(piece) or (len(stem) >= 3 and word.stem.startswith(stem)):
+    if len(piece) <= 3:  # a short variant is a whole word: "sin" is not "since", "no" not "not"
+        return w == piece or word.stem == stem
+    if w.startswith(piece) or (len(stem) >= 4 and word.stem.startswith(stem)):
         return True
     if len(piece) < 5 or len(w) < len(piece) - 1:
         return False
@@ -108,21 +110,33 @@ def _word_matches(word: Word, piece: str, stem: str) -> bool:
     return min(Levenshtein.distance(w[: len(piece) + d], piece, score_cutoff=budget + 1) for d in (-1, 0, 1)) <= budget
 
 
-def _negated_word(sentence: Sentence, index: int) -> bool:
-    """Whether the word at `index` is under a negation earlier in its clause (3 words back)."""
-    word = sentence.words[index]
+def _is_negation(word: str) -> bool:
+    return word in NEGATION_WORDS or word.startswith("никак")  # «никакой логической связи»
+
+
+def _negated_word(sentence: Sentence, index: int, *, after: bool = False) -> bool:
+    """Whether the word at `index` is under a negation in its clause: up to 3 words before it
+    ("not learned"), or with `after`, also up to 3 words after it ("sinusoidal encodings are
+    not used", «логической связи NSP не оценивает») — used for wrong claims only, since
+    "learned, not fixed" must still count as "learned"."""
+    words = sentence.words
     for back in range(index - 1, max(index - 4, -1), -1):
-        prev = sentence.words[back]
-        between = sentence.text[prev.end : sentence.words[back + 1].start]
-        if _CLAUSE_PUNCT.search(between) or prev.text in _SCOPE_BREAKERS:
-            return False
-        if prev.text in NEGATION_WORDS:
+        prev = words[back]
+        if _CLAUSE_PUNCT.search(sentence.text[prev.end : words[back + 1].start]) or prev.text in _SCOPE_BREAKERS:
+            break
+        if _is_negation(prev.text):
             return True
-    del word
+    if after:
+        for ahead in range(index + 1, min(index + 4, len(words))):
+            nxt = words[ahead]
+            if _CLAUSE_PUNCT.search(sentence.text[words[ahead - 1].end : nxt.start]) or nxt.text in _SCOPE_BREAKERS:
+                break
+            if _is_negation(nxt.text):
+                return True
     return False
 
 
-def _variant_occurrences(sentence: Sentence, v: Variant) -> list[bool]:
+def _variant_occurrences(sentence: Sentence, v: Variant, *, claim: bool = False) -> list[bool]:
     """For each occurrence of `v` in the sentence: is it negated?"""
     if v.number is not None:
         value, percent = v.number
@@ -134,7 +148,10 @@ def _variant_occurrences(sentence: Sentence, v: Variant) -> list[bool]:
             before = sentence.text[max(0, start - 3) : start]
             for breaker in _CJK_BREAKERS:
                 before = before.rsplit(breaker, 1)[-1]
-            found.append(any(neg in before for neg in _CJK_NEGATIONS) and not v.negative)
+            after = sentence.text[start + len(v.cjk) : start + len(v.cjk) + 6] if claim else ""
+            for breaker in _CJK_BREAKERS:
+                after = after.split(breaker, 1)[0]
+            found.append(any(neg in before + after for neg in _CJK_NEGATIONS) and not v.negative)
             start = sentence.text.find(v.cjk, start + 1)
         return found
     found = []
@@ -142,7 +159,7 @@ def _variant_occurrences(sentence: Sentence, v: Variant) -> list[bool]:
     n = len(v.pieces)
     for i in range(len(ws) - n + 1):
         if all(_word_matches(ws[i + k], v.pieces[k], v.stems[k]) for k in range(n)):
-            found.append(False if v.negative else _negated_word(sentence, i))
+            found.append(False if v.negative else _negated_word(sentence, i, after=claim))
         elif n == 1 and not v.negative:
             # glued negation: «необучаемые», "untrainable", "non-trainable" written as one word
             w = ws[i].text
@@ -153,13 +170,15 @@ def _variant_occurrences(sentence: Sentence, v: Variant) -> list[bool]:
     return found
 
 
-def match_in(sentence: Sentence, alt: Alternative) -> Found:
-    """Whether `alt` is stated in `sentence` (see `Found`)."""
+def match_in(sentence: Sentence, alt: Alternative, *, claim: bool = False) -> Found:
+    """Whether `alt` is stated in `sentence` (see `Found`); `claim` for a wrong claim, where a
+    negation after the words counts too."""
     check_negation = not alt.states_negation
     negated = False
     number_missing = False
+    words_matched = False
     for term in alt.terms:
-        occurrences = [neg for v in term for neg in _variant_occurrences(sentence, v)]
+        occurrences = [neg for v in term for neg in _variant_occurrences(sentence, v, claim=claim)]
         if not occurrences:
             if all(v.number is not None for v in term):
                 number_missing = True
@@ -167,8 +186,19 @@ def match_in(sentence: Sentence, alt: Alternative) -> Found:
             return Found.NO
         if check_negation and all(occurrences):
             negated = True
+        words_matched = True  # this term (a word, or one of the numbers) is there
+    if number_missing and not words_matched:
+        return Found.NO  # nothing of the alternative is there: the numbers are about something else
     if number_missing:
-        return Found.WRONG_NUMBER if sentence.numbers else Found.NO
+        # a number of the same order of magnitude in the number's place: "80% of tokens" where
+        # "15%" was asked; "512 tokens" is about something else
+        expected = [v.number[0] for term in alt.terms for v in term if v.number]
+        rival = any(
+            e > 0 and n.value > 0 and 0.1 <= n.value / e <= 10 and not any(n.equals(x) for x in expected)
+            for n in sentence.numbers
+            for e in expected
+        )
+        return Found.WRONG_NUMBER if rival else Found.NO
     return Found.NEGATED if negated else Found.YES
 
 

@@ -78,13 +78,17 @@ class Grade:
         )
 
 
-#: Score thresholds of the verdicts (a contradiction also rules out "correct").
+#: Score thresholds of the free-text verdicts: three key points of four make an answer correct,
+#: one of four partial. A wrong claim (a myth, a wrong number, swapped roles) makes it wrong,
+#: as it would for a strict interviewer.
 CORRECT_FROM = 0.75
-PARTIAL_FROM = 0.35
+PARTIAL_FROM = 0.25
 
 
 def verdict_for(score: float, *, contradicted: bool = False) -> Verdict:
-    if score >= CORRECT_FROM and not contradicted:
+    if contradicted:
+        return Verdict.WRONG
+    if score >= CORRECT_FROM:
         return Verdict.CORRECT
     if score >= PARTIAL_FROM:
         return Verdict.PARTIAL
