@@ -9,8 +9,6 @@ them: a letter, a number or the option's text; "A, C" or "ac"; да/нет, 对/
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from rapidfuzz import fuzz
 
 from bertquiz.bank.question import (
@@ -23,6 +21,7 @@ from bertquiz.bank.question import (
     letter,
 )
 from bertquiz.grading.numbers import find_numbers
+from bertquiz.grading.result import Marks as Exact
 from bertquiz.grading.result import Point
 from bertquiz.grading.text import normalize
 
@@ -30,15 +29,6 @@ from bertquiz.grading.text import normalize
 _HOMOGLYPHS = str.maketrans({"а": "a", "в": "b", "с": "c", "е": "e", "д": "d"})
 _TRUE = ("true", "t", "yes", "y", "да", "верно", "правда", "истина", "是", "对", "正确", "真", "对的", "是的", "1", "+")
 _FALSE = ("false", "f", "no", "n", "нет", "неверно", "ложь", "неправда", "不是", "否", "错", "错误", "假", "不对", "错的", "0", "-")
-
-
-@dataclass
-class Exact:
-    score: float
-    hit: list[Point] = field(default_factory=list)
-    missed: list[Point] = field(default_factory=list)
-    wrong: list[Point] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def _option_point(q: ChoiceQuestion | MultiQuestion, index: int) -> Point:
@@ -211,4 +201,4 @@ def grade_order(q: OrderQuestion, answer: str) -> Exact:
     return Exact(score, hit=hit, missed=missed)
 
 
-__all__ = ["Exact", "grade_bool", "grade_choice", "grade_cloze", "grade_multi", "grade_numeric", "grade_order", "parse_bool", "parse_letters"]
+__all__ = ["grade_bool", "grade_choice", "grade_cloze", "grade_multi", "grade_numeric", "grade_order", "parse_bool", "parse_letters"]

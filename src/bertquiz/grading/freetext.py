@@ -14,11 +14,9 @@ The steps, each guarding against one way a keyword grader is fooled:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from bertquiz.bank.question import OpenQuestion, Pattern
 from bertquiz.grading.patterns import Found, Sentence, compile_alternative, match_in
-from bertquiz.grading.result import Point
+from bertquiz.grading.result import Marks, Point
 from bertquiz.grading.text import clauses, is_language, normalize, sentences, words
 
 CONTRADICTION_PENALTY = 0.25
@@ -27,35 +25,26 @@ _FRAGMENT_SPLIT = re.compile(r"[,;/\n、，；|]+|\s+-\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass
-class FreeTextResult:
-    score: float
-    hit: list[Point] = field(default_factory=list)
-    missed: list[Point] = field(default_factory=list)
-    contradictions: list[Point] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-def grade_open(question: OpenQuestion, answer: str, lang: str) -> FreeTextResult:
+def grade_open(question: OpenQuestion, answer: str, lang: str) -> Marks:
     text = normalize(answer).strip()
     everything_missed = [Point(k.id, k.text) for k in question.key_points]
     if not re.search(r"\w", text):
-        return FreeTextResult(0.0, missed=everything_missed, notes=["empty"])
+        return Marks(0.0, missed=everything_missed, notes=["empty"])
     if not is_language(text, lang):
-        return FreeTextResult(0.0, missed=everything_missed, notes=["other-language"])
+        return Marks(0.0, missed=everything_missed, notes=["other-language"])
 
     # wrong claims are looked for clause by clause ("feature-based trains all weights, while
     # fine-tuning freezes them" makes two); key points sentence by sentence, but a sentence that
     # makes a wrong claim only counts for a key point stated within one of its clauses
     units = [(Sentence.of(s, lang), [Sentence.of(c, lang) for c in clauses(s)]) for s in sentences(text)]
-    result = FreeTextResult(0.0)
+    result = Marks(0.0)
     claimed = set()
     for claim in question.contradictions:
         for i, (_, parts) in enumerate(units):
             if _find(claim, parts, claim=True) is Found.YES:
                 claimed.add(i)
-                if Point(claim.id, claim.text) not in result.contradictions:
-                    result.contradictions.append(Point(claim.id, claim.text))
+                if Point(claim.id, claim.text) not in result.wrong:
+                    result.wrong.append(Point(claim.id, claim.text))
     clean = [sentence for i, (sentence, _) in enumerate(units) if i not in claimed]
     all_clauses = [c for _, parts in units for c in parts]
     total = sum(k.weight for k in question.key_points)
@@ -68,17 +57,17 @@ def grade_open(question: OpenQuestion, answer: str, lang: str) -> FreeTextResult
         else:
             result.missed.append(Point(point.id, point.text))
             if found is Found.NEGATED:
-                result.contradictions.append(Point(f"not-{point.id}", point.text))
+                result.wrong.append(Point(f"not-{point.id}", point.text))
                 result.notes.append("negated")
             elif found is Found.WRONG_NUMBER:
-                result.contradictions.append(Point(f"number-{point.id}", point.text))
+                result.wrong.append(Point(f"number-{point.id}", point.text))
                 result.notes.append("wrong-number")
 
-    score = gained / total - CONTRADICTION_PENALTY * len(result.contradictions)
+    score = gained / total - CONTRADICTION_PENALTY * len(result.wrong)
     if _is_keyword_list(text, lang):
         result.notes.append("keyword-list")
         score = min(score, KEYWORD_LIST_CAP)
-    if not result.hit and not result.contradictions and not _touches(question, text, lang):
+    if not result.hit and not result.wrong and not _touches(question, text, lang):
         result.notes.append("off-topic")
     result.score = max(0.0, min(1.0, score))
     return result
@@ -138,4 +127,4 @@ def _touches(question: OpenQuestion, text: str, lang: str) -> bool:
     return any(w.stem in ref_stems for w in words(text, lang) if len(w.text) >= 3 and w.text not in _STOP)
 
 
-__all__ = ["FreeTextResult", "grade_open"]
+__all__ = ["grade_open"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bertquiz.bank.question import OpenQuestion, Question
 from bertquiz.grading import exact
-from bertquiz.grading.result import Grade, Point, Verdict, verdict_for
+from bertquiz.grading.result import Grade, Marks, Point, Verdict, verdict_for
 from bertquiz.i18n import t
 
 MAX_ANSWER_CHARS = 20_000  # a 1 MB paste is graded on its first 20 000 characters
@@ -25,43 +25,33 @@ def grade(question: Question, answer: str, lang: str) -> Grade:
     Pure: the same input gives the same Grade; nothing is stored.
     """
     answer = answer[:MAX_ANSWER_CHARS]
-    if isinstance(question, OpenQuestion):
+    closed = not isinstance(question, OpenQuestion)
+    if not closed:
         from bertquiz.grading.freetext import grade_open
 
-        r = grade_open(question, answer, lang)
-        verdict = verdict_for(r.score, contradicted=bool(r.contradictions))
-        notes = tuple(dict.fromkeys(r.notes))
-        return Grade(
-            score=r.score,
-            verdict=verdict,
-            hit=tuple(r.hit),
-            missed=tuple(r.missed),
-            contradictions=tuple(r.contradictions),
-            feedback=_feedback(lang, verdict, r.hit, r.missed, r.contradictions, notes, question),
-            notes=notes,
-        )
-    if not answer.strip():
-        e = exact.Exact(0.0, notes=["empty"])
+        m = grade_open(question, answer, lang)
+        verdict = verdict_for(m.score, contradicted=bool(m.wrong))
     else:
-        e = _EXACT[question.type](question, answer)
-    if question.type == "bool":  # "true"/"false" in the user's language
-        localized = Point("answer", t("true" if question.answer else "false", lang))
-        e.hit, e.missed = [localized] if e.hit else [], [localized] if not e.hit else []
-    verdict = _closed_verdict(question.type, e)
-    notes = tuple(e.notes)
-    missed = e.missed or ([] if e.score >= 1 else [Point("answer", question.reference_answer())])
+        m = _EXACT[question.type](question, answer) if answer.strip() else Marks(0.0, notes=["empty"])
+        if question.type == "bool":  # "true"/"false" in the user's language
+            localized = Point("answer", t("true" if question.answer else "false", lang))
+            m.hit, m.missed = ([localized], []) if m.hit else ([], [localized])
+        if not m.missed and m.score < 1:
+            m.missed = [Point("answer", question.reference_answer())]
+        verdict = _closed_verdict(question.type, m)
+    notes = tuple(dict.fromkeys(m.notes))
     return Grade(
-        score=e.score,
+        score=m.score,
         verdict=verdict,
-        hit=tuple(e.hit),
-        missed=tuple(missed),
-        contradictions=tuple(e.wrong),
-        feedback=_feedback(lang, verdict, e.hit, missed, e.wrong, notes, question, closed=True),
+        hit=tuple(m.hit),
+        missed=tuple(m.missed),
+        contradictions=tuple(m.wrong),
+        feedback=_feedback(lang, verdict, m.hit, m.missed, m.wrong, notes, question, closed=closed),
         notes=notes,
     )
 
 
-def _closed_verdict(qtype: str, e: exact.Exact) -> Verdict:
+def _closed_verdict(qtype: str, e: Marks) -> Verdict:
     """Closed answers are correct only when entirely right. Short of that: a multi answer with a
     wrong pick is wrong, one with only some right picks partial; at least half the blanks, or
     an order with most pairs right, is partial."""

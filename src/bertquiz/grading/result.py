@@ -21,6 +21,19 @@ class Point:
     text: str
 
 
+@dataclass
+class Marks:
+    """What a grader found, before the verdict and the feedback are decided (`grade.grade`).
+
+    `wrong` holds wrong picks (closed types) or wrong claims (free text)."""
+
+    score: float
+    hit: list[Point] = field(default_factory=list)
+    missed: list[Point] = field(default_factory=list)
+    wrong: list[Point] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
 class GradeDict(TypedDict):
     score: float
     verdict: str
@@ -95,4 +108,4 @@ def verdict_for(score: float, *, contradicted: bool = False) -> Verdict:
     return Verdict.WRONG
 
 
-__all__ = ["CORRECT_FROM", "PARTIAL_FROM", "Grade", "GradeDict", "Point", "Verdict", "verdict_for"]
+__all__ = ["CORRECT_FROM", "PARTIAL_FROM", "Grade", "GradeDict", "Marks", "Point", "Verdict", "verdict_for"]
