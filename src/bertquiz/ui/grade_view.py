@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.text import Text
 
 from bertquiz.grading.result import Grade, Verdict
-from bertquiz.i18n import t
+from bertquiz.i18n import MESSAGES, t
+from bertquiz.ui.prose import Prose
 
 _STYLE = {Verdict.CORRECT: "green", Verdict.PARTIAL: "yellow", Verdict.WRONG: "red"}
 _MARK = {Verdict.CORRECT: "✓", Verdict.PARTIAL: "~", Verdict.WRONG: "✗"}
@@ -19,18 +19,16 @@ def grade_panel(g: Grade, lang: str) -> Panel:
     lines: list[RenderableType] = []
     for note in g.notes:
         key = f"note.{note}"
-        from bertquiz.i18n import MESSAGES
-
         if key in MESSAGES and note not in ("unparsed", "blank-count"):
-            lines.append(Text(t(key, lang), style="italic"))
+            lines.append(Prose((t(key, lang), "italic")))
     for p in g.contradictions:
-        lines.append(Text.assemble(("  ✗ ", "bold red"), p.text))
+        lines.append(Prose(("  ✗ ", "bold red"), p.text, indent=4))
     for p in g.hit:
-        lines.append(Text.assemble(("  ✓ ", "green"), p.text))
+        lines.append(Prose(("  ✓ ", "green"), p.text, indent=4))
     for p in g.missed:
-        lines.append(Text.assemble(("  · ", "yellow"), p.text))
+        lines.append(Prose(("  · ", "yellow"), p.text, indent=4))
     if not lines:
-        lines.append(Text(g.feedback))
+        lines.append(Prose(g.feedback))
     title = f"[bold {style}]{_MARK[g.verdict]} {t('verdict.' + g.verdict.value, lang).rstrip('.。')}[/] · {round(g.score * 100)}%"
     return Panel(Group(*lines), title=title, title_align="left", border_style=style)
 

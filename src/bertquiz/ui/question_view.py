@@ -11,6 +11,7 @@ from bertquiz.bank.entry import Entry
 from bertquiz.bank.constants import letter
 from bertquiz.bank.shuffle import shown_order
 from bertquiz.i18n import t
+from bertquiz.ui.prose import Prose
 
 
 def question_body(entry: Entry) -> RenderableType:
@@ -18,12 +19,12 @@ def question_body(entry: Entry) -> RenderableType:
 
     Built from the entry's plain data, so that showing a question needs no pydantic."""
     q = entry.data
-    parts: list[RenderableType] = [Text(q["prompt"], style="bold")]
+    parts: list[RenderableType] = [Prose((q["prompt"], "bold"))]
     if entry.type in ("choice", "multi"):
-        parts += [Text.assemble((f"  {letter(i)}. ", "cyan"), o["text"]) for i, o in enumerate(q["options"])]
+        parts += [Prose((f"  {letter(i)}. ", "cyan"), o["text"], indent=5) for i, o in enumerate(q["options"])]
     elif entry.type == "order":
         steps = [q["answer"][i] for i in shown_order(entry.id, len(q["answer"]))]
-        parts += [Text.assemble((f"  {n}. ", "cyan"), step) for n, step in enumerate(steps, 1)]
+        parts += [Prose((f"  {n}. ", "cyan"), step, indent=5) for n, step in enumerate(steps, 1)]
     elif entry.type == "numeric" and q.get("unit"):
         parts.append(Text(f"  ({q['unit']})", style="dim"))
     parts.append(Text(f"→ {t('hint.' + entry.type, entry.lang)}", style="dim italic"))
@@ -41,16 +42,16 @@ def answer_view(entry: Entry) -> RenderableType:
     """The reference answer, the explanation, the myth it refutes, sources and the demo."""
     q = entry.question
     lang = entry.lang
-    parts: list[RenderableType] = [Text.assemble((f"{t('answer', lang)}: ", "bold green"), _answer_text(entry))]
+    parts: list[RenderableType] = [Prose((f"{t('answer', lang)}: ", "bold green"), _answer_text(entry))]
     if q.type == "open":
         parts += [Text(f"{t('key_points', lang)}:", style="bold")]
-        parts += [Text(f"  • {k.text}") for k in q.key_points]
+        parts += [Prose("  • ", k.text, indent=4) for k in q.key_points]
     if q.myth:
-        parts.append(Text.assemble((f"{t('myth', lang)}: ", "bold red"), q.myth))
-    parts.append(Text.assemble((f"{t('explanation', lang)}: ", "bold"), q.explanation))
-    parts.append(Text.assemble((f"{t('sources', lang)}: ", "dim bold"), ("; ".join(q.sources), "dim")))
+        parts.append(Prose((f"{t('myth', lang)}: ", "bold red"), q.myth))
+    parts.append(Prose((f"{t('explanation', lang)}: ", "bold"), q.explanation))
+    parts.append(Prose((f"{t('sources', lang)}: ", "dim bold"), ("; ".join(q.sources), "dim")))
     if q.demo:
-        parts.append(Text.assemble((f"{t('demo', lang)}: ", "bold magenta"), f"bertquiz demo {q.demo} --lang {lang}"))
+        parts.append(Prose((f"{t('demo', lang)}: ", "bold magenta"), f"bertquiz demo {q.demo} --lang {lang}"))
     return Group(*parts)
 
 
