@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from bertquiz.commands.common import BankOption, DbOption, JsonOption, LangOption, check_lang, cli_errors, db_path, load_user_bank
+from bertquiz.commands.common import BankOption, DbOption, JsonOption, LangOption, check_lang, cli_errors, db_path, load_user_bank, resolve_lang
 
 
 def stats(ctx: typer.Context, lang: LangOption = None, json_: JsonOption = False, bank: BankOption = None, db: DbOption = None) -> None:
@@ -17,6 +17,7 @@ def stats(ctx: typer.Context, lang: LangOption = None, json_: JsonOption = False
         bank_ = load_user_bank(ctx, bank)
         with Store(db_path(db)) as store:
             s = compute_stats(store, bank_, now=utcnow(), lang=lang)
+            ui_lang = resolve_lang(lang, store)
         if json_:
             import json
 
@@ -25,4 +26,4 @@ def stats(ctx: typer.Context, lang: LangOption = None, json_: JsonOption = False
         from bertquiz.ui.console import out
         from bertquiz.ui.session_view import stats_view
 
-        out().print(stats_view(s))
+        out().print(stats_view(s, ui_lang))

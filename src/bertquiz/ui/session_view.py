@@ -83,26 +83,26 @@ def exam_history_table(reports: list[dict], lang: str) -> Table:
     return table
 
 
-def stats_view(s: Stats) -> Group:
+def stats_view(s: Stats, lang: str = "en") -> Group:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("cards", " · ".join(f"{k} {v}" for k, v in s.cards.items()))
-    head.add_row("reviews", f"{s.reviews_total} (today {s.reviews_today})")
-    head.add_row("due today", str(s.due_today))
-    head.add_row("true retention", _pct(s.true_retention) + f"  (30 days: {_pct(s.true_retention_30d)})")
-    head.add_row("streak", f"{s.streak_days} day(s)")
-    topics = Table("topic", "questions", "seen", "due", "mastery", "")
+    head.add_row(t("stats.cards", lang), " · ".join(f"{t('stats.state.' + k, lang)} {v}" for k, v in s.cards.items()))
+    head.add_row(t("stats.reviews", lang), f"{s.reviews_total} ({t('stats.today', lang, n=s.reviews_today)})")
+    head.add_row(t("stats.due_today", lang), str(s.due_today))
+    head.add_row(t("stats.retention", lang), f"{_pct(s.true_retention)}  ({t('stats.last_30', lang, value=_pct(s.true_retention_30d))})")
+    head.add_row(t("stats.streak", lang), t("stats.days", lang, n=s.streak_days))
+    topics = Table(*(t(f"stats.{c}", lang) for c in ("topic", "questions", "seen", "due", "mastery")), "")
     for tp in s.topics:
         topics.add_row(tp.topic, str(tp.questions), str(tp.seen), str(tp.due), f"{round(tp.mastery * 100)}%", "█" * round(tp.mastery * 10))
-    return Group(head, forecast_plot(s.forecast), topics)
+    return Group(head, forecast_plot(s.forecast, title=t("stats.forecast", lang)), topics)
 
 
-def forecast_plot(forecast: list[int], height: int = 6) -> Table:
+def forecast_plot(forecast: list[int], height: int = 6, title: str = "") -> Table:
     """The next 14 days' due cards as a bar chart of block characters."""
     peak = max(forecast) or 1
     blocks = " ▁▂▃▄▅▆▇█"
-    table = Table(title="due in the next 14 days", show_header=True, box=None, padding=(0, 0))
+    table = Table(title=title, show_header=True, box=None, padding=(0, 0))
     for day in range(len(forecast)):
         table.add_column(f"{day:>3}", justify="right")
     rows = []
