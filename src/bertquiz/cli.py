@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bertquiz import __version__
-from bertquiz.commands import banks
+from bertquiz.commands import banks, export
 from bertquiz.commands.config import config
 from bertquiz.commands.exam import exam
 from bertquiz.commands.grade import grade_command
@@ -22,6 +22,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 app.add_typer(banks.app, name="banks")
+app.add_typer(export.app, name="export")
 app.command()(practice)
 app.command()(review)
 app.command()(exam)

@@ -1,0 +1,1 @@
+"""Exports: an Anki package of the banks, JSON of the banks and the history, CSV."""
