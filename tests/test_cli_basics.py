@@ -102,7 +102,7 @@ def test_user_bank_with_one_language_loads_next_to_shipped(invoke, tmp_path, whe
 def test_missing_user_bank_is_a_clean_error(invoke, tmp_path):
     result = invoke("--bank", str(tmp_path / "nope"), "banks", "list")
     assert result.exit_code == 1
-    assert "no such file or folder" in result.stderr
+    assert "no such bank file or folder" in result.stderr
 
 
 def test_no_color_is_honoured(tmp_path):
@@ -111,3 +111,22 @@ def test_no_color_is_honoured(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0
     assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["practice", "--lang", "zh", "--topic", "cooking"], "未知主题 'cooking'"),
+        (["practice", "--lang", "ru", "--type", "essay"], "неизвестный тип вопроса 'essay'"),
+        (["--ui-lang", "en", "practice", "--lang", "ru", "--topic", "cooking"], "unknown topic 'cooking'"),
+        (["--ui-lang", "ru", "practice", "--lang", "fr"], "неизвестный язык 'fr'"),
+        (["--ui-lang", "zh", "--bank", "/no/such/bank", "stats"], "/no/such/bank：题库文件或文件夹不存在"),
+        (["export", "anki", "--lang", "ru", "-o", "/no/such/dir/x.apkg"], "/no/such/dir/x.apkg: сюда нельзя записать"),
+        (["banks", "show", "no-such-id", "--lang", "zh"], "没有 id 为 'no-such-id' 的题目"),
+    ],
+)
+def test_bad_input_is_reported_in_the_interface_language(invoke, tmp_path, args, expected):
+    result = invoke(*args, "--db", str(tmp_path / "h.sqlite3")) if args[-1] in ("stats",) or "practice" in args else invoke(*args)
+    assert result.exit_code == 1
+    assert expected in result.stderr, result.stderr
+    assert "Traceback" not in result.output

@@ -9,6 +9,7 @@ import typer
 
 from bertquiz import __version__
 from bertquiz.commands import banks, export
+from bertquiz.commands.common import UiLangOption, apply_ui_lang, cli_errors
 from bertquiz.commands.config import config
 from bertquiz.commands.exam import exam
 from bertquiz.commands.grade import grade_command
@@ -44,10 +45,16 @@ def _main(
         list[Path] | None,
         typer.Option("--bank", help="A bank file or folder of your own, loaded next to the shipped banks (repeatable).", show_default=False),
     ] = None,
+    ui_lang: UiLangOption = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
+    from bertquiz.i18n import set_ui_lang
+
+    set_ui_lang(None)  # nothing carries over from an earlier invocation in the same process
+    with cli_errors():
+        apply_ui_lang(ui_lang)
     ctx.obj = {"banks": list(bank or [])}
 
 

@@ -90,6 +90,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary.ratings": {"en": "ratings", "ru": "оценки", "zh": "评分"},
     "summary.next_due": {"en": "next review", "ru": "следующее повторение", "zh": "下次复习"},
     "summary.interrupted": {"en": "Session ended early; every answer given is saved.", "ru": "Сессия прервана; все данные ответы сохранены.", "zh": "练习提前结束；已作答的内容都已保存。"},
+    "error.unknown_lang": {
+        "en": "unknown language '{lang}' (choose one of: ru, zh, en)",
+        "ru": "неизвестный язык '{lang}' (выберите один из: ru, zh, en)",
+        "zh": "未知语言 '{lang}'（可选：ru、zh、en）",
+    },
+    "error.unknown_topic": {
+        "en": "unknown topic '{topic}' (topics: {topics})",
+        "ru": "неизвестная тема '{topic}' (темы: {topics})",
+        "zh": "未知主题 '{topic}'（主题：{topics}）",
+    },
+    "error.unknown_type": {
+        "en": "unknown question type '{qtype}' (types: {types})",
+        "ru": "неизвестный тип вопроса '{qtype}' (типы: {types})",
+        "zh": "未知题型 '{qtype}'（题型：{types}）",
+    },
+    "error.no_bank_path": {
+        "en": "{path}: no such bank file or folder",
+        "ru": "{path}: нет такого файла или папки с вопросами",
+        "zh": "{path}：题库文件或文件夹不存在",
+    },
+    "error.not_writable": {
+        "en": "{path}: cannot write here ({reason})",
+        "ru": "{path}: сюда нельзя записать ({reason})",
+        "zh": "{path}：无法写入（{reason}）",
+    },
+    "error.is_folder": {
+        "en": "{path}: is a folder; give a file name",
+        "ru": "{path}: это папка; укажите имя файла",
+        "zh": "{path}：这是一个文件夹，请给出文件名",
+    },
+    "error.unknown_demo": {
+        "en": "no demo named '{name}' (demos: {names})",
+        "ru": "нет демо с именем '{name}' (демо: {names})",
+        "zh": "没有名为 '{name}' 的演示（可选：{names}）",
+    },
+    "error.unknown_id": {
+        "en": "no question with id '{qid}'{hint}",
+        "ru": "нет вопроса с id '{qid}'{hint}",
+        "zh": "没有 id 为 '{qid}' 的题目{hint}",
+    },
     "stats.cards": {"en": "cards", "ru": "карточки", "zh": "卡片"},
     "stats.state.new": {"en": "new", "ru": "новые", "zh": "新"},
     "stats.state.learning": {"en": "learning", "ru": "изучаются", "zh": "学习中"},
@@ -131,11 +171,33 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str | None, /, **values: object) -> str:
-    """The string `key` in `lang`, with `{name}` fields filled from `values`."""
+_ui_lang: str | None = None
+
+
+def set_ui_lang(lang: str | None) -> None:
+    """Make every interface string use `lang` (`--ui-lang`); None: each caller's own language."""
+    global _ui_lang
+    _ui_lang = lang
+
+
+def explicit_ui_lang() -> str | None:
+    return _ui_lang
+
+
+def system_lang() -> str:
+    """ru or zh when the locale says so ($LC_ALL, $LC_MESSAGES, $LANG), else en."""
+    import os
+
+    locale = (os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or "").lower()
+    return next((code for code in ("ru", "zh") if locale.startswith(code)), "en")
+
+
+def t(key: str, lang: str | None = None, /, **values: object) -> str:
+    """The string `key` in the interface language: `--ui-lang` if given, else `lang` (usually
+    the language being practised), else the system's; `{name}` fields filled from `values`."""
     forms = MESSAGES[key]
-    text = forms.get(lang or "en") or forms["en"]
+    text = forms.get(_ui_lang or lang or system_lang()) or forms["en"]
     return text.format(**values) if values else text
 
 
-__all__ = ["MESSAGES", "UI_LANGS", "t"]
+__all__ = ["MESSAGES", "UI_LANGS", "set_ui_lang", "system_lang", "t"]

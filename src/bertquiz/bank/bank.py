@@ -51,7 +51,7 @@ class Bank:
             raise BertquizError(f"question '{qid}' has no '{lang}' version (it has: {have})")
         close = difflib.get_close_matches(qid, self.ids(), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise BertquizError(f"no question with id '{qid}'{hint}")
+        raise BertquizError(f"no question with id '{qid}'{hint}", key="error.unknown_id", qid=qid, hint=hint)
 
     def select(
         self,
@@ -78,6 +78,9 @@ def load_bank(extra: Sequence[Path] = (), *, shipped: bool = True) -> Bank:
 
     paths = ([shipped_bank_dir()] if shipped else []) + list(extra)
     files, problems = discover(paths)
+    for path in paths:
+        if not path.exists():
+            raise BertquizError(f"{path}: no such bank file or folder", key="error.no_bank_path", path=path)
     flags = f"shipped={shipped}"
     if not problems:
         cached = cache.load(files, flags)

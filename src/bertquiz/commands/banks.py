@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bertquiz.commands.common import BankOption, JsonOption, LangOption, bank_paths, check_lang, cli_errors, load_user_bank
+from bertquiz.commands.common import BankOption, JsonOption, LangOption, apply_ui_lang, bank_paths, check_lang, cli_errors, load_user_bank
 
 app = typer.Typer(help="Validate, list and show question banks.", no_args_is_help=True)
 
@@ -46,6 +46,7 @@ def list_(
 ) -> None:
     """Count questions by language, topic and type (or list them all with --json)."""
     with cli_errors():
+        apply_ui_lang(None, lang)
         check_lang(lang)
         entries = load_user_bank(ctx, bank).select(lang, topics=topic or ())
         if json_:
@@ -83,6 +84,7 @@ def show(
 ) -> None:
     """Show a question as the user sees it, followed by its answer and explanation."""
     with cli_errors():
+        apply_ui_lang(None, lang)
         check_lang(lang)
         entry = load_user_bank(ctx, bank).get(qid, lang or "en")
         from bertquiz.ui.console import out

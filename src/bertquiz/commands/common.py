@@ -21,6 +21,10 @@ BankOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+UiLangOption = Annotated[
+    str | None,
+    typer.Option("--ui-lang", help="Language of the interface (default: --lang).", show_default=False),
+]
 LangOption = Annotated[str | None, typer.Option("--lang", "-l", help="Language: ru, zh or en.", show_default=False)]
 
 
@@ -36,7 +40,7 @@ def cli_errors() -> Iterator[None]:
     except BertquizError as e:
         from bertquiz.ui.console import print_error
 
-        print_error(str(e))
+        print_error(e.localized())
         raise typer.Exit(code=1) from None
     except sqlite3.DatabaseError as e:
         from bertquiz.ui.console import print_error
@@ -62,7 +66,7 @@ def check_lang(lang: str | None) -> str | None:
     from bertquiz.errors import BertquizError
 
     if lang is not None and lang not in LANGS:
-        raise BertquizError(f"unknown language '{lang}' (choose one of: {', '.join(LANGS)})")
+        raise BertquizError(f"unknown language '{lang}' (choose one of: {', '.join(LANGS)})", key="error.unknown_lang", lang=lang)
     return lang
 
 
@@ -89,18 +93,14 @@ def db_path(db: Path | None) -> Path:
 
 def resolve_lang(lang: str | None, store) -> str:
     """--lang, else the configured language, else the system locale, else English."""
-    import os
-
     if lang is not None:
         return check_lang(lang) or "en"
     row = store.conn.execute("SELECT value FROM settings WHERE key = 'lang'").fetchone()
     if row:
         return row[0]
-    locale = (os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or "").lower()
-    for code in ("ru", "zh"):
-        if locale.startswith(code):
-            return code
-    return "en"
+    from bertquiz.i18n import system_lang
+
+    return system_lang()
 
 
 def check_topics(bank, lang: str, topics: list[str] | None) -> list[str]:
@@ -109,5 +109,16 @@ def check_topics(bank, lang: str, topics: list[str] | None) -> list[str]:
     known = bank.topics(lang)
     for topic in topics or []:
         if topic not in known:
-            raise BertquizError(f"unknown topic '{topic}' (topics: {', '.join(known)})")
+            raise BertquizError(f"unknown topic '{topic}' (topics: {', '.join(known)})", key="error.unknown_topic", topic=topic, topics=", ".join(known))
     return list(topics or [])
+
+
+def apply_ui_lang(ui_lang: str | None, lang: str | None = None) -> None:
+    """The interface speaks `--ui-lang`, else `lang` (the language being practised); an
+    explicit --ui-lang given before the command (`bertquiz --ui-lang ru …`) stays."""
+    from bertquiz import i18n
+
+    if ui_lang is not None:
+        i18n.set_ui_lang(check_lang(ui_lang))
+    elif lang is not None and lang in ("ru", "zh", "en") and i18n.explicit_ui_lang() is None:
+        i18n.set_ui_lang(lang)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bertquiz.commands.common import BankOption, DbOption, JsonOption, LangOption, TopicOption, check_topics, cli_errors, db_path, load_user_bank, resolve_lang
+from bertquiz.commands.common import BankOption, DbOption, JsonOption, LangOption, TopicOption, UiLangOption, apply_ui_lang, check_topics, cli_errors, db_path, load_user_bank, resolve_lang
 
 
 def exam(
@@ -18,16 +18,20 @@ def exam(
     seed: Annotated[int | None, typer.Option("--seed", help="Pick the same questions again.", show_default=False)] = None,
     history: Annotated[bool, typer.Option("--history", help="Show the reports of earlier exams.")] = False,
     json_: JsonOption = False,
+    ui_lang: UiLangOption = None,
     bank: BankOption = None,
     db: DbOption = None,
 ) -> None:
     """A mock interview: mixed topics and difficulties, a timer, feedback only at the end."""
     with cli_errors():
+        apply_ui_lang(ui_lang)
         from bertquiz.srs.store import Store
         from bertquiz.ui.console import out
 
+        apply_ui_lang(None, lang)
         with Store(db_path(db)) as store:
             lang_ = resolve_lang(lang, store)
+            apply_ui_lang(None, lang_)
             if history:
                 reports = store.exam_reports()
                 if json_:

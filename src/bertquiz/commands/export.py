@@ -16,6 +16,9 @@ OptionalOut = Annotated[Path | None, typer.Option("--output", "-o", help="The fi
 
 
 def _entries(ctx, bank, lang, topic):
+    from bertquiz.commands.common import apply_ui_lang
+
+    apply_ui_lang(None, lang)
     check_lang(lang)
     bank_ = load_user_bank(ctx, bank)
     topics = check_topics(bank_, lang, topic) if lang else list(topic or [])

@@ -11,6 +11,8 @@ from bertquiz.commands.common import (
     DbOption,
     LangOption,
     TopicOption,
+    UiLangOption,
+    apply_ui_lang,
     check_topics,
     cli_errors,
     db_path,
@@ -29,11 +31,12 @@ def practice(
     type_: TypeOption = None,
     count: CountOption = None,
     new: Annotated[int | None, typer.Option("--new", min=0, help="New questions today (default: the daily limit in config).", show_default=False)] = None,
+    ui_lang: UiLangOption = None,
     bank: BankOption = None,
     db: DbOption = None,
 ) -> None:
     """Practise: due questions first, then new ones; graded feedback and FSRS scheduling."""
-    _session(ctx, "practice", lang, topic, type_, count, new, bank, db, due_only=False)
+    _session(ctx, "practice", lang, topic, type_, count, new, bank, db, ui_lang, due_only=False)
 
 
 def review(
@@ -41,15 +44,17 @@ def review(
     lang: LangOption = None,
     topic: TopicOption = None,
     count: CountOption = None,
+    ui_lang: UiLangOption = None,
     bank: BankOption = None,
     db: DbOption = None,
 ) -> None:
     """Review only what is due, across topics."""
-    _session(ctx, "review", lang, topic, None, count, None, bank, db, due_only=True)
+    _session(ctx, "review", lang, topic, None, count, None, bank, db, ui_lang, due_only=True)
 
 
-def _session(ctx, kind, lang, topic, type_, count, new, bank, db, *, due_only: bool) -> None:
+def _session(ctx, kind, lang, topic, type_, count, new, bank, db, ui_lang, *, due_only: bool) -> None:
     with cli_errors():
+        apply_ui_lang(ui_lang)
         from bertquiz.bank.constants import QUESTION_TYPES
         from bertquiz.errors import BertquizError
         from bertquiz.session.practice import run_practice
@@ -60,12 +65,19 @@ def _session(ctx, kind, lang, topic, type_, count, new, bank, db, *, due_only: b
         from bertquiz.ui.console import out
         from bertquiz.ui.session_view import summary_panel
 
+        apply_ui_lang(None, lang)
         for qtype in type_ or []:
             if qtype not in QUESTION_TYPES:
-                raise BertquizError(f"unknown question type '{qtype}' (types: {', '.join(QUESTION_TYPES)})")
+                raise BertquizError(
+                    f"unknown question type '{qtype}' (types: {', '.join(QUESTION_TYPES)})",
+                    key="error.unknown_type",
+                    qtype=qtype,
+                    types=", ".join(QUESTION_TYPES),
+                )
         bank_ = load_user_bank(ctx, bank)
         with Store(db_path(db)) as store:
             lang_ = resolve_lang(lang, store)
+            apply_ui_lang(None, lang_)
             topics = check_topics(bank_, lang_, topic)
             entries = practice_queue(bank_, store, lang=lang_, now=utcnow(), topics=topics, types=type_ or (), limit=count, new=new, due_only=due_only)
             term = Terminal(out())

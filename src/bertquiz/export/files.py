@@ -18,12 +18,13 @@ from bertquiz.export.rows import COLUMNS, question_rows
 def check_writable(path: Path) -> None:
     """BertquizError unless a file can be written at `path` (its folder exists and is writable)."""
     if path.is_dir():
-        raise BertquizError(f"{path}: is a folder; give a file name")
+        raise BertquizError(f"{path}: is a folder; give a file name", key="error.is_folder", path=path)
     try:
         with path.open("a"):
             pass
     except OSError as e:
-        raise BertquizError(f"{path}: cannot write here ({e.strerror or e})") from None
+        reason = e.strerror or str(e)
+        raise BertquizError(f"{path}: cannot write here ({reason})", key="error.not_writable", path=path, reason=reason) from None
 
 
 def history(store) -> dict[str, Any]:
