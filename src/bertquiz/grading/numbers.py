@@ -36,7 +36,7 @@ _ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 # thousands written 30,522 or 30 522 first, then plain and decimal numbers (0.15, 0,15)
 _DIGITS_RE = re.compile(
-    r"(?<![\w.,])([1-9]\d{0,2}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d])|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.])(?<!\d,)([1-9]\d{0,2}(?:(?:,|[ \u00a0\u202f])\d{3})+(?![\d])|\d+(?:[.,]\d+)?)"
     r"(?:\s*(%|％|percent|per cent|процент\w*|pct))?",
     re.IGNORECASE,
 )
@@ -52,6 +52,7 @@ class Number:
     percent: bool
     start: int
     end: int
+    spelled: bool = False  # written in words ("fifteen", «пятнадцать»), not digits
 
     def equals(self, value: float, *, percent: bool | None = None, tol: float = 1e-9) -> bool:
         """Same value, reading "15 %" and "0.15" as the same number when one side is a percentage."""
@@ -121,7 +122,7 @@ def find_numbers(text: str) -> list[Number]:
                 i += 1
         tail = lower[end : end + 12].lstrip(" -")
         percent = tail.startswith(_PERCENT_WORDS)
-        found.append(Number(float(value), percent, start, end))
+        found.append(Number(float(value), percent, start, end, spelled=True))
         i += 1
     return sorted(found, key=lambda n: n.start)
 

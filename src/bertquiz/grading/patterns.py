@@ -27,7 +27,9 @@ NEGATION_WORDS = frozenset(
 )  # fmt: skip
 # words that end the scope of a negation: "not sinusoidal but learned", «не синусоидальные, а обучаемые»
 _SCOPE_BREAKERS = frozenset({"but", "however", "instead", "rather", "а", "но", "однако", "зато", "whereas", "while"})
-_CJK_NEGATIONS = ("不", "没", "非", "无", "未", "别")
+_CJK_NEGATIONS = ("不", "没", "非", "无", "未")
+# words that contain a negation character but negate nothing: 不同 "different", 非常 "very"
+_CJK_NOT_NEGATIONS = ("不同", "不仅", "不断", "不过", "不少", "不管", "非常", "未来", "无论", "并且")
 _CJK_BREAKERS = ("而", "但", "却", "，", ",", "、", "：", ":")
 _CLAUSE_PUNCT = re.compile(r"[,:()\u2014]|\s-\s")  # "из-за", "fine-tuning" keep their hyphen
 
@@ -97,9 +99,9 @@ class Sentence:
         return cls(text, words(text, lang), find_numbers(text))
 
 
-def _word_matches(word: Word, piece: str, stem: str) -> bool:
+def _word_matches(word: Word, piece: str, stem: str, *, alone: bool = True) -> bool:
     w = word.text
-    if len(piece) <= 3:  # a short variant is a whole word: "sin" is not "since", "no" not "not"
+    if len(piece) <= 3 and alone:  # a short variant is a whole word: "sin" is not "since", "no" not "not"
         return w == piece or word.stem == stem
     if w.startswith(piece) or (len(stem) >= 4 and word.stem.startswith(stem)):
         return True
@@ -148,9 +150,13 @@ def _variant_occurrences(sentence: Sentence, v: Variant, *, claim: bool = False)
             before = sentence.text[max(0, start - 3) : start]
             for breaker in _CJK_BREAKERS:
                 before = before.rsplit(breaker, 1)[-1]
+            for word in _CJK_NOT_NEGATIONS:
+                before = before.replace(word, "")
             after = sentence.text[start + len(v.cjk) : start + len(v.cjk) + 6] if claim else ""
             for breaker in _CJK_BREAKERS:
                 after = after.split(breaker, 1)[0]
+            for word in _CJK_NOT_NEGATIONS:
+                after = after.replace(word, "")
             found.append(any(neg in before + after for neg in _CJK_NEGATIONS) and not v.negative)
             start = sentence.text.find(v.cjk, start + 1)
         return found
@@ -158,7 +164,7 @@ def _variant_occurrences(sentence: Sentence, v: Variant, *, claim: bool = False)
     ws = sentence.words
     n = len(v.pieces)
     for i in range(len(ws) - n + 1):
-        if all(_word_matches(ws[i + k], v.pieces[k], v.stems[k]) for k in range(n)):
+        if all(_word_matches(ws[i + k], v.pieces[k], v.stems[k], alone=n == 1) for k in range(n)):
             found.append(False if v.negative else _negated_word(sentence, i, after=claim))
         elif n == 1 and not v.negative:
             # glued negation: «необучаемые», "untrainable", "non-trainable" written as one word
@@ -193,8 +199,9 @@ def match_in(sentence: Sentence, alt: Alternative, *, claim: bool = False) -> Fo
         # a number of the same order of magnitude in the number's place: "80% of tokens" where
         # "15%" was asked; "512 tokens" is about something else
         expected = [v.number[0] for term in alt.terms for v in term if v.number]
+        # (a number spelled out, "two tasks", is rarely a figure's rival)
         rival = any(
-            e > 0 and n.value > 0 and 0.1 <= n.value / e <= 10 and not any(n.equals(x) for x in expected)
+            e > 0 and n.value > 0 and not n.spelled and 0.1 <= n.value / e <= 10 and not any(n.equals(x) for x in expected)
             for n in sentence.numbers
             for e in expected
         )
