@@ -69,7 +69,8 @@ def compile_alternative(source: str) -> Alternative:
             if _CJK.search(raw):
                 variants.append(Variant(cjk=raw.replace("_", ""), negative=raw.startswith(_CJK_NEGATIONS)))
                 continue
-            pieces = tuple(p for p in (_STRIP.sub("", x) for x in raw.split("_")) if p)
+            # "_" and "-" join words ("cross-encod" = cross_encod): answers are split at both
+            pieces = tuple(p for p in (_STRIP.sub("", x) for x in re.split(r"[_-]", raw)) if p)
             if pieces:
                 variants.append(
                     Variant(pieces=pieces, stems=tuple(stem_word(p) for p in pieces), negative=pieces[0] in NEGATION_WORDS)
@@ -105,10 +106,10 @@ def _word_matches(word: Word, piece: str, stem: str, *, alone: bool = True) -> b
         return w == piece or word.stem == stem
     if w.startswith(piece) or (len(stem) >= 4 and word.stem.startswith(stem)):
         return True
-    if len(piece) < 5 or len(w) < len(piece) - 1:
-        return False
-    # one typo in 5-7 letters, two from 8 on, comparing the word's prefix of about the piece's length
-    budget = 1 if len(piece) < 8 else 2
+    if len(piece) < 6 or len(w) < len(piece) - 1:
+        return False  # below six letters a typo turns one word into another (whole/while, train/trans)
+    # one typo in 6-8 letters, two from 9 on, comparing the word's prefix of about the piece's length
+    budget = 1 if len(piece) < 9 else 2
     return min(Levenshtein.distance(w[: len(piece) + d], piece, score_cutoff=budget + 1) for d in (-1, 0, 1)) <= budget
 
 
@@ -167,9 +168,10 @@ def _variant_occurrences(sentence: Sentence, v: Variant, *, claim: bool = False)
         if all(_word_matches(ws[i + k], v.pieces[k], v.stems[k], alone=n == 1) for k in range(n)):
             found.append(False if v.negative else _negated_word(sentence, i, after=claim))
         elif n == 1 and not v.negative:
-            # glued negation: «необучаемые», "untrainable", "non-trainable" written as one word
+            # glued negation: «необучаемые» (English un-/non- words mostly mean something of their
+            # own: unsupervised, unchanged; "non-trainable" splits into the word "non")
             w = ws[i].text
-            for prefix in ("не", "un", "non"):
+            for prefix in ("не",):
                 if w.startswith(prefix) and len(w) > len(prefix) + 2 and w[len(prefix) :].lstrip("-").startswith(v.pieces[0]) and len(v.pieces[0]) >= 4:
                     found.append(True)
                     break
