@@ -36,6 +36,17 @@ class TmuxSession:
             time.sleep(0.1)
         raise AssertionError(f"{text!r} (x{count}) did not appear; screen:\n{self.screen()}")
 
+    def wait_for_last_line(self, text: str, timeout: float = 20) -> str:
+        """Wait until the last non-empty line on the screen holds `text` (a prompt waiting)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            lines = [line for line in screen.splitlines() if line.strip()]
+            if lines and text in lines[-1]:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} is not on the last line; screen:\n{self.screen()}")
+
     def close(self) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
 
