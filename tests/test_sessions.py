@@ -243,3 +243,20 @@ def test_unknown_topic_or_type_is_a_clean_error(tmp_path):
     assert result.returncode == 1 and "unknown topic 'cooking'" in result.stderr
     result = run("practice", "--lang", "en", "--type", "essay", db=db)
     assert result.returncode == 1 and "unknown question type 'essay'" in result.stderr
+
+
+def test_an_old_schema_is_migrated_and_keeps_its_history(tmp_path):
+    from bertquiz.srs.database import MIGRATIONS, SCHEMA_VERSION
+
+    db = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.executescript(MIGRATIONS[0])
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO settings VALUES ('new_per_day', '7')")
+    conn.commit()
+    conn.close()
+    assert run("config", "new_per_day", db=db).stdout.strip() == "7"
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 2
+    assert {"reviews_retention", "reviews_latest"} <= {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    conn.close()
