@@ -15,8 +15,9 @@ from rich.measure import Measurement
 from rich.text import Text
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-# a CJK character, a run of other non-space characters (a word), or spaces
-_TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+|[ \t]+|\n")
+_CLOSING = "。，、；：！？）」』】》,.;:!?)"  # never at the start of a line: they stay with what precedes
+# a CJK character (with the closing punctuation after it), a word, or spaces
+_TOKEN = re.compile(rf"[{_CJK}][{_CLOSING}]*|[^\s{_CJK}]+[{_CLOSING}]*|[ \t]+|\n")
 
 
 class Prose:
