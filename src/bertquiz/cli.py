@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 
 from bertquiz import __version__
-from bertquiz.commands import banks, export
+from bertquiz.commands import banks, export, model
 from bertquiz.commands.common import UiLangOption, apply_ui_lang, cli_errors
 from bertquiz.commands.config import config
+from bertquiz.commands.demo import demo
 from bertquiz.commands.exam import exam
 from bertquiz.commands.grade import grade_command
 from bertquiz.commands.practice import practice, review
@@ -24,12 +25,14 @@ app = typer.Typer(
 )
 app.add_typer(banks.app, name="banks")
 app.add_typer(export.app, name="export")
+app.add_typer(model.app, name="model")
 app.command()(practice)
 app.command()(review)
 app.command()(exam)
 app.command()(stats)
 app.command("grade")(grade_command)
 app.command()(config)
+app.command()(demo)
 
 
 def _version(value: bool) -> None:
