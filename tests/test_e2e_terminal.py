@@ -99,3 +99,23 @@ def test_exam_to_the_end_then_stats(tmp_path):
         assert "ответы" in screen and "3" in screen
     finally:
         tmux.close()
+
+
+@pytest.mark.torch
+def test_a_demo_runs_from_inside_practice(tmp_path):
+    db = tmp_path / "h.sqlite3"
+    tmux = TmuxSession(f"{sys.executable} -m bertquiz practice --lang en --topic mlm --type numeric -n 1 --db {db}", env={"NO_COLOR": "1"})
+    try:
+        tmux.wait_for("1/1 · ")
+        tmux.type("15")
+        tmux.wait_for_last_line("d demo mlm")
+        tmux.send("d")  # one key runs the question's demo inline
+        screen = tmux.wait_for("Masked LM on the tiny BERT", timeout=90)
+        tmux.wait_for_last_line("d demo mlm", timeout=90)  # back at the rating prompt
+        tmux.send("Enter")
+        screen = tmux.wait_for("Session summary")
+        assert not _narrow(screen), _narrow(screen)
+    finally:
+        tmux.close()
+    stats = json.loads(subprocess.run([sys.executable, "-m", "bertquiz", "stats", "--json", "--db", str(db)], capture_output=True, text=True, check=True).stdout)
+    assert stats["reviews_total"] == 1
