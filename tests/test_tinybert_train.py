@@ -133,6 +133,9 @@ def test_pretrain_command_trains_evaluates_and_writes_a_loadable_checkpoint(tmp_
     result = invoke("model", "pretrain", "--out", str(out), "--corpus", str(small_corpus), "--steps", "3", "--device", "cpu", *args)
     assert result.exit_code == 0, result.output
     assert "done" in result.stdout and "MLM top-1" in result.stdout
+    assert "step 3/3  MLM " in result.stderr  # not a terminal: plain log lines instead of the bar
+    card = (out / "README.md").read_text(encoding="utf-8")  # the model card, with the held-out figures
+    assert "| MLM top-1 |" in card and "--steps 3 " in card and "--set hidden_size=32" in card
     model = BertForPreTraining.from_pretrained(str(out))
     assert BertTokenizer.from_pretrained(str(out)).vocab_size == model.config.vocab_size
     info = invoke("model", "info", str(out), "--json")

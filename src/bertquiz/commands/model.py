@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bertquiz.commands.common import JsonOption, cli_errors
+from bertquiz.tinybert.config import TinyBertConfig  # a plain dataclass: no torch
 
 app = typer.Typer(help="Pre-train, evaluate and inspect the tiny BERT that the demos use.", no_args_is_help=True)
 
@@ -29,7 +30,7 @@ def pretrain(
         Path | None,
         typer.Option("--out", help="Folder to write the checkpoint to. Default: 'tinybert' in the user data folder.", show_default=False),
     ] = None,
-    steps: Annotated[int | None, typer.Option("--steps", min=1, help="Optimizer steps in all (default 2500).", show_default=False)] = None,
+    steps: Annotated[int | None, typer.Option("--steps", min=1, help=f"Optimizer steps in all (default {TinyBertConfig.steps}).", show_default=False)] = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Seed of every random draw (default 1234).", show_default=False)] = None,
     device: Annotated[
         str | None, typer.Option("--device", metavar="cpu|cuda", help="Where to train; cuda when available.", show_default=False)
@@ -54,7 +55,6 @@ def pretrain(
         from bertquiz.errors import BertquizError
         from bertquiz.paths import corpus_dir
         from bertquiz.tinybert.checkpoint import STATE_FILE, default_run_dir, read_info
-        from bertquiz.tinybert.config import TinyBertConfig
 
         out_dir = out or default_run_dir()
         if device not in (None, "cpu", "cuda"):
@@ -109,7 +109,6 @@ def eval_(
 
         from bertquiz.paths import corpus_dir
         from bertquiz.tinybert.checkpoint import load_model, read_info, shipped_checkpoint_dir
-        from bertquiz.tinybert.config import TinyBertConfig
         from bertquiz.tinybert.corpus import corpus_hash, read_documents, split_documents
         from bertquiz.tinybert.evaluate import evaluate
         from bertquiz.tinybert.tokenizer import load_tokenizer

@@ -59,9 +59,16 @@ def info_table(info: Mapping[str, Any]) -> Table:
 
 
 class TrainingProgress:
-    """A Rich progress bar with the smoothed MLM loss, NSP loss and NSP accuracy; use as a context manager."""
+    """A Rich progress bar with the smoothed MLM loss, NSP loss and NSP accuracy; use as a context manager.
 
-    def __init__(self, steps: int, start: int = 0, console: Console | None = None, disable: bool = False) -> None:
+    When the console is not a terminal (a log file, `nohup`), a plain line every `log_every`
+    steps takes the bar's place, so a long run leaves a readable record.
+    """
+
+    def __init__(self, steps: int, start: int = 0, console: Console | None = None, disable: bool = False, log_every: int = 100) -> None:
+        self.console = console or Console(stderr=True)
+        self.log_every = 0 if disable or self.console.is_terminal else log_every
+        self.steps = steps
         self.progress = Progress(
             TextColumn("[bold]pre-training"),
             BarColumn(),
@@ -69,8 +76,8 @@ class TrainingProgress:
             TextColumn("MLM {task.fields[mlm]}  NSP {task.fields[nsp]}  acc {task.fields[acc]}  {task.fields[speed]}"),
             TimeElapsedColumn(),
             TimeRemainingColumn(),
-            console=console,
-            disable=disable,
+            console=self.console,
+            disable=disable or bool(self.log_every),
         )
         self.task = self.progress.add_task("train", total=steps, completed=start, mlm="–", nsp="–", acc="–", speed="")
 
@@ -91,6 +98,13 @@ class TrainingProgress:
             acc=_pct(report.nsp_accuracy),
             speed=f"{report.tokens_per_second:,.0f} tok/s",
         )
+        if self.log_every and (report.step % self.log_every == 0 or report.step == self.steps):
+            self.console.print(
+                f"step {report.step}/{self.steps}  MLM {report.mlm_loss:.3f}  NSP {report.nsp_loss:.3f}  acc {_pct(report.nsp_accuracy)}  "
+                f"lr {report.lr:.2e}  {report.tokens_per_second:,.0f} tok/s",
+                highlight=False,
+                soft_wrap=True,
+            )
 
 
 __all__ = ["TrainingProgress", "info_table", "metrics_table"]
