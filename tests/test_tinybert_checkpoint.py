@@ -103,6 +103,57 @@ def test_nsp_head_prefers_the_real_next_sentence(model):
     assert p_next[0] > p_next[1]
 
 
+def test_the_model_card_gives_the_shipped_metrics_and_a_command_that_rebuilds_its_config():
+    import shlex
+
+    from bertquiz.tinybert.checkpoint import read_info
+    from bertquiz.tinybert.config import TinyBertConfig
+
+    info = read_info(SHIPPED)
+    card = (SHIPPED / "README.md").read_text(encoding="utf-8")
+    m = info["metrics"]
+    assert f"| MLM top-1 | {100 * m['mlm_top1']:.1f} % |" in card
+    assert f"| NSP accuracy | {100 * m['nsp_accuracy']:.1f} % |" in card
+    assert f"{info['parameters']:,}" in card
+
+    # the command, read back the way the CLI reads it, gives the shipped config
+    command = next(line for line in card.splitlines() if line.startswith("bertquiz model pretrain"))
+    args = shlex.split(command)
+    steps = int(args[args.index("--steps") + 1]) if "--steps" in args else TinyBertConfig.steps
+    seed = int(args[args.index("--seed") + 1]) if "--seed" in args else TinyBertConfig.seed
+    sets = [args[i + 1] for i, a in enumerate(args) if a == "--set"]
+    rebuilt = TinyBertConfig(steps=steps, seed=seed).override(sets).to_dict()
+    shipped = TinyBertConfig.from_dict(info["config"]).to_dict()
+    assert {k: v for k, v in rebuilt.items() if k != "save_every"} == {k: v for k, v in shipped.items() if k != "save_every"}
+
+
+def test_reproduce_command_lists_only_what_differs_from_the_defaults():
+    from bertquiz.tinybert.config import TinyBertConfig
+    from bertquiz.tinybert.model_card import reproduce_command
+
+    defaults = TinyBertConfig().to_dict()
+    assert reproduce_command(defaults) == "bertquiz model pretrain --out runs/tinybert"
+    changed = {**defaults, "steps": 100, "seed": 7, "hidden_size": 256, "dropout": 0.1, "save_every": 5}
+    assert reproduce_command(changed, out="x y") == (
+        "bertquiz model pretrain --out 'x y' --steps 100 --seed 7 --set hidden_size=256 --set dropout=0.1"
+    )
+
+
+def test_weights_load_from_safetensors_only_never_from_a_pickle(tmp_path):
+    import shutil
+
+    from bertquiz.errors import BertquizError
+    from bertquiz.tinybert.checkpoint import load_model
+
+    folder = tmp_path / "ckpt"
+    shutil.copytree(SHIPPED, folder)
+    (folder / "pytorch_model.bin").write_bytes(b"not a pickle: loading this would fail")
+    assert load_model(folder).config.vocab_size > 0  # the .bin beside it is never read
+    (folder / "model.safetensors").unlink()
+    with pytest.raises(BertquizError, match="missing: model.safetensors"):
+        load_model(folder)
+
+
 # --------------------------------------------------------------------------- the commands
 
 

@@ -9,6 +9,7 @@ A checkpoint folder is a plain transformers folder, so `BertForPreTraining.from_
     tokenizer.json         the same vocabulary with BERT's normaliser and [CLS]/[SEP] template
     tokenizer_config.json
     training_info.json     our TinyBertConfig, steps, corpus hash, parameter count, metrics
+    README.md              the model card: sizes, metrics, the command that reproduces it
     training_state.pt      only while training: float32 weights + AdamW state, for --resume
 
 Importing this module is cheap; torch and transformers are imported inside the functions.
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 INFO_FILE = "training_info.json"
 STATE_FILE = "training_state.pt"
-SHIPPED_FILES = ("config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "tokenizer_config.json", INFO_FILE)
+SHIPPED_FILES = ("config.json", "model.safetensors", "vocab.txt", "tokenizer.json", "tokenizer_config.json", INFO_FILE, "README.md")
 
 
 class Metrics(TypedDict):
@@ -155,7 +156,7 @@ def load_model(path: Path) -> BertForPreTraining:
     from transformers import BertForPreTraining
 
     _quiet_transformers()
-    model = BertForPreTraining.from_pretrained(str(require_checkpoint(path)))
+    model = BertForPreTraining.from_pretrained(str(require_checkpoint(path)), use_safetensors=True)  # never a pickle
     return model.float().eval()
 
 

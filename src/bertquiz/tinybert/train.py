@@ -1,8 +1,10 @@
 """Pre-train the tiny BERT (MLM + NSP) on the corpus: one loop, top to bottom.
 
 Runs as is on one CPU; under `torchrun` or `accelerate launch` the same code trains on several
-GPUs: a thin `accelerate.Accelerator` wraps the model in DDP, each process takes its own slice
-of every step's pairs, and only the main process writes files.
+GPUs: a thin `accelerate.Accelerator` wraps the model in DDP (and in bf16 autocast where the
+hardware has it), each process takes its own slice of every step's pairs, and only the main
+process writes files. Pairs are cut to `short_len` tokens for the first `short_fraction` of the
+steps and to `max_len` after, as BERT did with 128 and 512.
 
 Determinism: every random draw of step s (the pairs of its epoch, its masks, its dropout) comes
 from a seed computed from (seed, s, rank), so a run resumed at step s continues exactly as the
@@ -28,7 +30,8 @@ from bertquiz.errors import BertquizError
 from bertquiz.tinybert.checkpoint import STATE_FILE, TrainingInfo, count_parameters, load_model, read_info, save_model, write_info
 from bertquiz.tinybert.config import TinyBertConfig, bert_config
 from bertquiz.tinybert.corpus import corpus_hash, read_documents, split_documents
-from bertquiz.tinybert.data import batches, mask_tokens, pack, tokenize_documents
+from bertquiz.tinybert.data import Pair, batches, mask_tokens, pack, tokenize_documents
+from bertquiz.tinybert.model_card import write_model_card
 from bertquiz.tinybert.objective import Pretraining
 from bertquiz.tinybert.tokenizer import load_vocab, make_tokenizer, save_tokenizer, train_vocab
 
@@ -221,22 +224,41 @@ def pretrain(
             }
             torch.save(checkpoint, out_dir / STATE_FILE)
             write_info(out_dir, info)
+            write_model_card(out_dir, info)
         accelerator.wait_for_everyone()
         return info
 
     # -----------------------------------------------------------------------------
     # the loop
-    stream = batches(
-        train_ids, langs, batch_size=config.batch_size, max_len=config.max_len, short_seq_prob=config.short_seq_prob, seed=config.seed, rank=rank, world=world
-    )
-    for _ in range(step):  # replay the data order up to a resumed step (cheap: no masking, no model)
-        next(stream)
+    # BERT spent 90% of its steps at length 128 and the rest at 512; we do the same one size down
+    switch = round(config.short_fraction * config.steps)  # the first step at full length
+
+    def stream_from(first: int) -> Iterator[list[Pair]]:
+        """The data order from step `first` on (replayed, which is cheap: no masking, no model)."""
+        short = first < switch
+        stream = batches(
+            train_ids,
+            langs,
+            batch_size=config.batch_size,
+            max_len=config.short_len if short else config.max_len,
+            short_seq_prob=config.short_seq_prob,
+            seed=config.seed if short else config.seed + 1,
+            rank=rank,
+            world=world,
+        )
+        for _ in range(first if short else first - switch):
+            next(stream)
+        return stream
+
+    stream = stream_from(step)
     started = time.perf_counter()
     mlm_avg = nsp_avg = acc_avg = None
     info: TrainingInfo | None = None
     with _sigint_sets_flag() as stop:
         while step < config.steps:
             t0 = time.perf_counter()
+            if step == switch:
+                stream = stream_from(step)  # from here on pairs of up to max_len tokens
             batch = pack(next(stream))
             generator = torch.Generator().manual_seed(_step_seed(config.seed, step, rank))
             inputs, labels = mask_tokens(
@@ -288,6 +310,7 @@ def pretrain(
 
         info["metrics"] = evaluate(load_model(out_dir), tokenizer, train_docs, heldout_docs, config, limit=config.eval_pairs or None)
         write_info(out_dir, info)
+        write_model_card(out_dir, info)
     accelerator.wait_for_everyone()
     return read_info(out_dir) if accelerator.is_main_process else info
 
