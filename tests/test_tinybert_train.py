@@ -85,24 +85,35 @@ def test_a_few_steps_lower_the_loss_and_a_seed_repeats_the_run(tmp_path, small_c
     assert other_seed != losses
 
 
-def test_ctrl_c_saves_a_checkpoint_that_resume_continues_exactly(tmp_path, small_corpus):
+@pytest.mark.parametrize(
+    ("short_fraction", "stop_at"),
+    [(0.9, 5), (0.5, 8)],  # stopped in the short-pair phase (switch at step 11), or after the switch (at 6)
+)
+def test_ctrl_c_saves_a_checkpoint_that_resume_continues_exactly(tmp_path, small_corpus, short_fraction, stop_at):
     import torch
 
     from bertquiz.tinybert.checkpoint import read_info
 
-    _, straight = _run(tmp_path / "straight", small_corpus, steps=12)
+    _, straight = _run(tmp_path / "straight", small_corpus, steps=12, short_fraction=short_fraction)
 
-    info, before = _run(tmp_path / "cut", small_corpus, steps=12, stop_at=5)
-    assert not info["finished"] and info["step"] == 5 and sorted(before) == [1, 2, 3, 4, 5]
-    assert read_info(tmp_path / "cut")["step"] == 5
+    info, before = _run(tmp_path / "cut", small_corpus, steps=12, stop_at=stop_at, short_fraction=short_fraction)
+    assert not info["finished"] and info["step"] == stop_at and sorted(before) == list(range(1, stop_at + 1))
+    assert read_info(tmp_path / "cut")["step"] == stop_at
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler is put back
 
-    info, after = _run(tmp_path / "cut", small_corpus, steps=12, resume=True)
+    info, after = _run(tmp_path / "cut", small_corpus, steps=12, resume=True, short_fraction=short_fraction)
     assert info["finished"] and info["step"] == 12
-    assert sorted(after) == list(range(6, 13))  # continues from the saved step, not from 0
+    assert sorted(after) == list(range(stop_at + 1, 13))  # continues from the saved step, not from 0
     assert {**before, **after} == straight  # the same losses as without the interruption
     ws, wc = _weights(tmp_path / "straight"), _weights(tmp_path / "cut")
     assert all(torch.equal(ws[k], wc[k]) for k in ws)
+
+
+def test_pairs_are_cut_to_short_len_until_the_switch_then_to_max_len(tmp_path, small_corpus):
+    short, _ = _run(tmp_path / "short", small_corpus, steps=4, short_len=16, short_fraction=1.0)
+    full, _ = _run(tmp_path / "full", small_corpus, steps=4, short_len=16, short_fraction=0.0)
+    assert short["tokens_seen"] <= 4 * 8 * 16  # 4 steps of 8 pairs of at most 16 tokens
+    assert full["tokens_seen"] > 3 * short["tokens_seen"]  # up to 128 tokens a pair
 
 
 def test_resume_refuses_other_settings(tmp_path, small_corpus):
