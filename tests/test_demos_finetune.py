@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import os
 from functools import cache
 
 import pytest
@@ -114,9 +115,11 @@ def test_cls_beats_chance_and_the_majority_label_on_held_out_sentences():
     assert h["n"] == {"en": 48, "ru": 48, "zh": 48, "all": 144}
     assert h["chance"] == 0.25
     check_losses(r)
-    # on 144 sentences chance is 25% +- 3.6%; the models measured reach 70-87%
+    # on 144 sentences chance is 25% +- 3.6%; any pre-trained model should clear it widely
     assert h["after"]["all"] >= h["chance"] + 0.2
     assert h["after"]["all"] > h["majority"] + 0.2
+    if not os.environ.get("BERTQUIZ_MODEL"):  # the shipped checkpoint: the demo's goal (it reaches 95.1 %)
+        assert h["after"]["all"] >= 0.85
     per_lang = [h["after"][lang] * h["n"][lang] for lang in ("en", "ru", "zh")]
     assert sum(per_lang) / 144 == pytest.approx(h["after"]["all"])
     assert r["parameters"]["head"] == 4 * r_hidden() + 4  # K x H weights + K biases
