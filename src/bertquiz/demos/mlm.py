@@ -82,7 +82,7 @@ def run(*, lang: str, seed: int, texts: list[str]) -> dict[str, Any]:
         elif shown != orig:
             action = "random"
         else:
-            action = "kept"  # (a random draw of the token itself, 1 in ~10,000, also lands here)
+            action = "kept"  # (a random draw of the token itself, 1 in ~8,000, also lands here)
         tokens.append(
             {
                 "position": pos,
