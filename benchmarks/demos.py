@@ -17,11 +17,12 @@ import argparse
 import importlib.util
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time
 from typing import Any
+
+from timing import alternating_medians  # benchmarks/timing.py, beside this script
 
 DEMOS = ("mlm", "nsp", "embeddings", "tokenize", "cls", "token", "qa", "attention", "features")
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "NO_COLOR": "1", "COLUMNS": "80"}
@@ -61,13 +62,7 @@ def main() -> None:
         "floor: from transformers import BertForPreTraining": [py, "-c", "from transformers import BertForPreTraining"],
         "bertquiz demo mlm": [py, "-m", "bertquiz", "demo", "mlm"],
     }
-    for cmd in commands.values():  # warm the OS file cache and .pyc files
-        measure(cmd)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(args.runs):
-        for name, cmd in commands.items():
-            times[name].append(measure(cmd)[0])
-    medians = {name: statistics.median(ts) for name, ts in times.items()}
+    medians = alternating_medians({name: (lambda cmd=cmd: measure(cmd)[0]) for name, cmd in commands.items()}, args.runs)
     floor = medians["floor: from transformers import BertForPreTraining"]
     print(f"{'command':52} {'median s':>9} {'x floor':>8}")
     for name, m in medians.items():

@@ -15,7 +15,6 @@ import json
 import os
 import random
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import psutil
+
+from timing import alternating_medians  # benchmarks/timing.py, beside this script
 
 PY = sys.executable
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
@@ -101,14 +102,8 @@ def main() -> None:
             "review (200k reviews) -> first question": lambda: to_first_question(["review", "--lang", "en", "--db", str(big)])[0],
             "stats (200k reviews)": lambda: wall(["-m", "bertquiz", "stats", "--db", str(big)]),
         }
-        for f in cases.values():
-            f()  # warm up caches
-        times: dict[str, list[float]] = {k: [] for k in cases}
-        for _ in range(args.runs):
-            for name, f in cases.items():
-                times[name].append(f())
+        med = alternating_medians(cases, args.runs)
         rss = max(to_first_question(["practice", "--lang", "en", "--db", str(fresh)])[1] for _ in range(3))
-    med = {k: statistics.median(v) for k, v in times.items()}
     floor = med["floor: import typer, rich"]
     goals = {"practice -> first question": 2.0, "review (200k reviews) -> first question": 4.0, "stats (200k reviews)": 4.0}
     print(f"{'':42} {'median ms':>10} {'x floor':>8} {'goal':>6}")

@@ -12,12 +12,14 @@ is the median wall time of each.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
+
+from timing import alternating_medians  # benchmarks/timing.py, beside this script
 
 MINIMAL_APP = '''
 import typer
@@ -52,13 +54,7 @@ def main() -> None:
             "bertquiz --help": [py, "-m", "bertquiz", "--help"],
             "bertquiz banks validate": [py, "-m", "bertquiz", "banks", "validate"],
         }
-        for cmd in commands.values():  # warm the OS file cache and .pyc files
-            wall(cmd)
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
-            for name, cmd in commands.items():
-                times[name].append(wall(cmd))
-    medians = {name: statistics.median(ts) for name, ts in times.items()}
+        medians = alternating_medians({name: partial(wall, cmd) for name, cmd in commands.items()}, args.runs)
     typer_floor = medians["floor: minimal Typer app --help"]
     import_floor = medians["floor: import typer, rich"]
     print(f"{'command':36} {'median ms':>10} {'x typer app':>12} {'x import':>9}")

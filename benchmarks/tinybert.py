@@ -167,10 +167,10 @@ def _bare_loop_rate(config) -> float:
     from bertquiz.paths import corpus_dir
     from bertquiz.tinybert.config import bert_config
     from bertquiz.tinybert.corpus import read_documents, split_documents
-    from bertquiz.tinybert.data import batches, mask_tokens, pack, tokenize_documents
+    from bertquiz.tinybert.data import batches, tokenize_documents
     from bertquiz.tinybert.objective import Pretraining
     from bertquiz.tinybert.tokenizer import make_tokenizer, train_vocab
-    from bertquiz.tinybert.train import _mixed_precision, _optimizer, _step_seed
+    from bertquiz.tinybert.train import _mixed_precision, _optimizer, masked_batch
 
     train_docs, _ = split_documents(read_documents(corpus_dir()), config.heldout_fraction)
     vocab = train_vocab((s for d in train_docs for s in d.sentences), vocab_size=config.vocab_size, min_frequency=config.min_frequency)
@@ -178,9 +178,7 @@ def _bare_loop_rate(config) -> float:
     stream = batches(ids, [d.lang for d in train_docs], batch_size=config.batch_size, max_len=config.short_len, short_seq_prob=config.short_seq_prob, seed=config.seed, rank=0, world=1)
     prepared = []
     for step in range(config.steps):
-        batch = pack(next(stream))
-        generator = torch.Generator().manual_seed(_step_seed(config.seed, step, 0))
-        inputs, labels = mask_tokens(batch["input_ids"], batch["special_tokens_mask"], vocab_size=len(vocab), mlm_probability=config.mlm_probability, generator=generator)
+        batch, inputs, labels = masked_batch(next(stream), step, config, rank=0, vocab_size=len(vocab))
         prepared.append((inputs, batch["token_type_ids"], batch["attention_mask"], labels, batch["next_sentence_label"]))
 
     torch.manual_seed(config.seed)

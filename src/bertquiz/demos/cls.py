@@ -18,7 +18,6 @@ from bertquiz.demos.finetune import (
     LANGS,
     TrainConfig,
     bar,
-    count_parameters,
     loss_view,
     pct,
     pretrained_encoder,
@@ -26,6 +25,7 @@ from bertquiz.demos.finetune import (
     split,
     task_rows,
     train,
+    training_report,
 )
 from bertquiz.errors import BertquizError
 from bertquiz.i18n import t
@@ -144,10 +144,7 @@ def run(*, lang: str, seed: int, texts: list[str]) -> dict[str, Any]:
         "labels": list(LABELS),
         "sizes": sizes(rows),
         "config": {**vars(CONFIG), "max_len": MAX_LEN},
-        "parameters": {"total": count_parameters(model, trainable=False), "head": count_parameters(model["head"])},
-        "losses": log["losses"],
-        "epochs": log["epochs"],
-        "train_seconds": log["seconds"],
+        **training_report(model, model["head"], log),
         "heldout": {
             **baselines(heldout, train_rows),
             "before": accuracy_by_lang(heldout, before),

@@ -180,6 +180,17 @@ def train(
     return {"losses": losses, "seconds": time.perf_counter() - t0, "epochs": config.steps * config.batch_size / len(examples)}
 
 
+def training_report(model: Any, head: Any, log: dict[str, Any]) -> dict[str, Any]:
+    """The part of a fine-tuning demo's result that `loss_view` and the parameter counts read:
+    parameters (all, and the new head's), the loss at each step, epochs, training seconds."""
+    return {
+        "parameters": {"total": count_parameters(model, trainable=False), "head": count_parameters(head)},
+        "losses": log["losses"],
+        "epochs": log["epochs"],
+        "train_seconds": log["seconds"],
+    }
+
+
 class _LiveLoss:
     """The line the user watches while a demo trains: step, loss, a sparkline of the loss so
     far. On stderr, gone when training ends (it sits inside the runner's spinner)."""
@@ -300,4 +311,5 @@ __all__ = [
     "task_model",
     "task_rows",
     "train",
+    "training_report",
 ]

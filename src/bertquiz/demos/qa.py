@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from bertquiz.demos.common import TokenGrid, one_thread, seed_everything
-from bertquiz.demos.finetune import LANGS, TrainConfig, count_parameters, loss_view, pct, sizes, split, task_model, task_rows, train
+from bertquiz.demos.finetune import LANGS, TrainConfig, loss_view, pct, sizes, split, task_model, task_rows, train, training_report
 from bertquiz.errors import BertquizError
 from bertquiz.i18n import t
 from bertquiz.ui.prose import Prose
@@ -181,10 +181,7 @@ def run(*, lang: str, seed: int, texts: list[str]) -> dict[str, Any]:
         "sizes": sizes(rows, count=lambda r: len(r["qas"])),
         "passages": sizes(rows),
         "config": {**vars(CONFIG), "max_len": MAX_LEN, "max_answer": MAX_ANSWER, "tau": TAU},
-        "parameters": {"total": count_parameters(model, trainable=False), "head": count_parameters(model.qa_outputs)},
-        "losses": log["losses"],
-        "epochs": log["epochs"],
-        "train_seconds": log["seconds"],
+        **training_report(model, model.qa_outputs, log),
         "heldout": {"before": before, "after": after, "always_no_answer": no_answer},
         "shown": shown,
     }

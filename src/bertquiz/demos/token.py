@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from bertquiz.demos.common import TokenGrid, one_thread, pick, seed_everything
-from bertquiz.demos.finetune import LANGS, TrainConfig, count_parameters, loss_view, pct, sizes, split, task_model, task_rows, train
+from bertquiz.demos.finetune import LANGS, TrainConfig, loss_view, pct, sizes, split, task_model, task_rows, train, training_report
 from bertquiz.errors import BertquizError
 from bertquiz.i18n import t
 from bertquiz.ui.prose import Prose
@@ -175,10 +175,7 @@ def run(*, lang: str, seed: int, texts: list[str]) -> dict[str, Any]:
         "ignore_index": IGNORE,
         "sizes": sizes(rows),
         "config": {**vars(CONFIG), "max_len": MAX_LEN},
-        "parameters": {"total": count_parameters(model, trainable=False), "head": count_parameters(model.classifier)},
-        "losses": log["losses"],
-        "epochs": log["epochs"],
-        "train_seconds": log["seconds"],
+        **training_report(model, model.classifier, log),
         "heldout": {"before": before, "after": after, "majority": majority},
         "shown": shown,
     }

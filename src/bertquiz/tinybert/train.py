@@ -65,6 +65,15 @@ def _step_seed(seed: int, step: int, rank: int) -> int:
     return (seed * 1_000_003 + step) * 64 + rank
 
 
+def masked_batch(pairs: list[Pair], step: int, config: TinyBertConfig, *, rank: int, vocab_size: int) -> tuple[dict[str, torch.Tensor], torch.Tensor, torch.Tensor]:
+    """Step `step`'s pairs packed into tensors and masked for MLM with that step's own seed:
+    (the packed batch, the masked input ids, the labels)."""
+    batch = pack(pairs)
+    generator = torch.Generator().manual_seed(_step_seed(config.seed, step, rank))
+    inputs, labels = mask_tokens(batch["input_ids"], batch["special_tokens_mask"], vocab_size=vocab_size, mlm_probability=config.mlm_probability, generator=generator)
+    return batch, inputs, labels
+
+
 def _optimizer(model: torch.nn.Module, config: TinyBertConfig) -> torch.optim.AdamW:
     # no weight decay on biases and LayerNorm weights (the 1-d tensors), as in BERT's AdamWeightDecay
     decay = [p for p in model.parameters() if p.dim() >= 2]
@@ -259,11 +268,7 @@ def pretrain(
             t0 = time.perf_counter()
             if step == switch:
                 stream = stream_from(step)  # from here on pairs of up to max_len tokens
-            batch = pack(next(stream))
-            generator = torch.Generator().manual_seed(_step_seed(config.seed, step, rank))
-            inputs, labels = mask_tokens(
-                batch["input_ids"], batch["special_tokens_mask"], vocab_size=len(vocab), mlm_probability=config.mlm_probability, generator=generator
-            )
+            batch, inputs, labels = masked_batch(next(stream), step, config, rank=rank, vocab_size=len(vocab))
             torch.manual_seed(_step_seed(config.seed, step, rank))  # this step's dropout
             lr = get_lr(step, config)
             for group in optimizer.param_groups:
@@ -321,4 +326,4 @@ def _transformers_version() -> str:
     return transformers.__version__
 
 
-__all__ = ["StepReport", "get_lr", "pretrain"]
+__all__ = ["StepReport", "get_lr", "masked_batch", "pretrain"]
